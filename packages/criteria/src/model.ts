@@ -1,0 +1,297 @@
+import { z } from 'zod';
+import { LocalizedTextSchema } from './text';
+
+// ─── Vocabularies ───────────────────────────────────────────────────────────────────────────────
+
+/** Nhóm địa bàn — the three area groups of the model (Công văn 1869/BKHCN-CĐSQG). */
+export const AREA_GROUPS = ['urban', 'rural', 'remote'] as const;
+/** `urban` đô thị · `rural` nông thôn · `remote` miền núi, biên giới, hải đảo. */
+export const AreaGroupSchema = z.enum(AREA_GROUPS).meta({
+  id: 'AreaGroup',
+  description: 'Nhóm địa bàn / area group: urban (đô thị), rural (nông thôn), remote (miền núi, biên giới, hải đảo).',
+});
+export type AreaGroup = z.infer<typeof AreaGroupSchema>;
+
+/** The ten concerns of the model's minimum criteria set (bộ tiêu chí tối thiểu). */
+export const DIMENSIONS = [
+  'infrastructure', // hạ tầng
+  'data', // dữ liệu
+  'platforms', // nền tảng
+  'services', // dịch vụ
+  'standards', // tiêu chuẩn
+  'cybersecurity', // yêu cầu an ninh mạng
+  'operations', // yêu cầu vận hành
+  'processes', // quy trình
+  'business', // nghiệp vụ
+  'resources', // nguồn lực
+] as const;
+export const DimensionSchema = z.enum(DIMENSIONS).meta({ id: 'Dimension', description: 'One of the ten concerns of the model.' });
+export type Dimension = z.infer<typeof DimensionSchema>;
+
+/** Trụ cột — the pillar a criterion serves: chính quyền số, kinh tế số, xã hội số. */
+export const PILLARS = ['digital_government', 'digital_economy', 'digital_society'] as const;
+export const PillarSchema = z.enum(PILLARS).meta({ id: 'Pillar', description: 'chính quyền số / kinh tế số / xã hội số.' });
+export type Pillar = z.infer<typeof PillarSchema>;
+
+/** How a criterion is measured. `percentage` is always 0–100. */
+export const MEASURE_KINDS = ['boolean', 'percentage', 'number', 'ordinal'] as const;
+export const MeasureKindSchema = z.enum(MEASURE_KINDS).meta({ id: 'MeasureKind' });
+export type MeasureKind = z.infer<typeof MeasureKindSchema>;
+
+/** Comparison of an observed value against a threshold: `>=` at least, `<=` at most, `=` exactly. */
+export const COMPARISONS = ['>=', '<=', '='] as const;
+export const ComparisonSchema = z.enum(COMPARISONS).meta({ id: 'Comparison' });
+export type Comparison = z.infer<typeof ComparisonSchema>;
+
+/** Where an observed value comes from. */
+export const DATA_SOURCES = ['self_declared', 'computed', 'national_platform'] as const;
+/** `self_declared` tự đánh giá · `computed` tính từ dữ liệu hồ sơ · `national_platform` nền tảng quốc gia. */
+export const DataSourceSchema = z.enum(DATA_SOURCES).meta({ id: 'DataSource' });
+export type DataSource = z.infer<typeof DataSourceSchema>;
+
+/** Loại đơn vị hành chính cấp xã: xã, phường, đặc khu. */
+export const UNIT_TYPES = ['xa', 'phuong', 'dac_khu'] as const;
+export const UnitTypeSchema = z.enum(UNIT_TYPES).meta({ id: 'UnitType' });
+export type UnitType = z.infer<typeof UnitTypeSchema>;
+
+/** Default area group of a unit type: phường → urban, xã → rural, đặc khu (island) → remote. */
+export const DEFAULT_AREA_GROUP: Readonly<Record<UnitType, AreaGroup>> = Object.freeze({
+  phuong: 'urban',
+  xa: 'rural',
+  dac_khu: 'remote',
+});
+
+// ─── Shared pieces ──────────────────────────────────────────────────────────────────────────────
+
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** A calendar date `YYYY-MM-DD` (no time, no zone). */
+export const IsoDateSchema = z.string().regex(ISO_DATE).meta({ id: 'IsoDate', description: 'Calendar date YYYY-MM-DD.' });
+
+/** Criterion ids: upper-case segments separated by dots, e.g. `HT.01`, `DV.03`, `HN.DV.01` (a province's own). */
+export const CRITERION_ID = /^[A-Z][A-Z0-9]*(\.[A-Z0-9]+)+$/;
+export const CriterionIdSchema = z.string().regex(CRITERION_ID).meta({
+  id: 'CriterionId',
+  description: 'Stable criterion id, never renumbered, e.g. "HT.01".',
+});
+
+/** Semantic version of a catalog edition, e.g. `0.1.0`. */
+export const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$/;
+export const SemverSchema = z.string().regex(SEMVER).meta({ id: 'Semver' });
+
+/** A citation: the document, its date, and the article or section relied on. */
+export const SourceSchema = z
+  .strictObject({
+    /** Document number as written, e.g. `766/QĐ-TTg`. */
+    document: z.string().trim().min(1),
+    /** Issue date of the document. */
+    date: IsoDateSchema,
+    /** Article, section or point, e.g. `§2.1`, `Điều 11`, `II.7`. */
+    article: z.string().trim().min(1).optional(),
+    /** Title of the document. */
+    title: LocalizedTextSchema.optional(),
+    url: z.url().optional(),
+  })
+  .meta({ id: 'Source', description: 'A citation: document number, date and article.' });
+export type Source = z.infer<typeof SourceSchema>;
+
+// ─── Requirements ───────────────────────────────────────────────────────────────────────────────
+
+/** A level number: 0 is below the minimum (chưa đạt); 1, 2, 3… are the maturity levels. */
+export const LevelNumberSchema = z.int().min(0).max(9);
+/** Keys of per-level maps are level numbers written as strings ("1", "2", "3") because JSON keys are strings. */
+export const LevelKeySchema = z.string().regex(/^[1-9]$/);
+
+/** Bắt buộc (mandatory) or mở rộng (extended) requirement with its threshold. */
+export const ApplicableRequirementSchema = z
+  .strictObject({
+    kind: z.enum(['mandatory', 'extended']),
+    comparison: ComparisonSchema,
+    /** A number in the criterion's unit, `true` for boolean criteria, an ordinal scale value. */
+    threshold: z.union([z.number(), z.boolean()]),
+  })
+  .meta({ id: 'ApplicableRequirement' });
+export const NotApplicableRequirementSchema = z
+  .strictObject({ kind: z.literal('not_applicable') })
+  .meta({ id: 'NotApplicableRequirement' });
+/** What one area group must show at one level for one criterion. */
+export const RequirementSchema = z
+  .discriminatedUnion('kind', [ApplicableRequirementSchema, NotApplicableRequirementSchema])
+  .meta({ id: 'Requirement', description: 'mandatory | extended (with comparison and threshold) | not_applicable.' });
+export type ApplicableRequirement = z.infer<typeof ApplicableRequirementSchema>;
+export type Requirement = z.infer<typeof RequirementSchema>;
+export type RequirementKind = Requirement['kind'];
+
+/** Requirements of one area group, keyed by level ("1", "2", "3"). */
+export const LevelRequirementsSchema = z.record(LevelKeySchema, RequirementSchema);
+/** Requirements for each area group × level. */
+export const RequirementMatrixSchema = z
+  .strictObject({ urban: LevelRequirementsSchema, rural: LevelRequirementsSchema, remote: LevelRequirementsSchema })
+  .meta({ id: 'RequirementMatrix' });
+export type RequirementMatrix = z.infer<typeof RequirementMatrixSchema>;
+
+// ─── Criterion ──────────────────────────────────────────────────────────────────────────────────
+
+/** One point of an ordinal scale. */
+export const OrdinalPointSchema = z.strictObject({ value: z.int(), label: LocalizedTextSchema });
+
+/**
+ * Tiêu chí — one criterion of the model.
+ *
+ * @example
+ * ```json
+ * { "id": "DV.01", "dimension": "services", "pillar": "digital_government", "measure": "percentage",
+ *   "unit": { "vi": "%", "en": "%" }, "kpi": "fullProcessOnlineRate", "requirements": { … } }
+ * ```
+ */
+export const CriterionSchema = z
+  .strictObject({
+    /** Stable id, never renumbered. */
+    id: CriterionIdSchema,
+    dimension: DimensionSchema,
+    pillar: PillarSchema,
+    title: LocalizedTextSchema,
+    description: LocalizedTextSchema,
+    measure: MeasureKindSchema,
+    /** Unit of the value: `%` for percentages, a unit for numbers, `null` for boolean and ordinal. */
+    unit: LocalizedTextSchema.nullable(),
+    /** The scale of an ordinal criterion (required for `ordinal`, absent otherwise). */
+    scale: z.array(OrdinalPointSchema).min(2).optional(),
+    /** Requirement for each area group × level. */
+    requirements: RequirementMatrixSchema,
+    /** Where the criterion and its thresholds come from. */
+    sources: z.array(SourceSchema).min(1),
+    /** Tài liệu kiểm chứng — the evidence an assessor expects. */
+    evidence: LocalizedTextSchema,
+    dataSource: DataSourceSchema,
+    /** What to do when the criterion is not met. */
+    remediation: LocalizedTextSchema,
+    /** The KPI id (see @cdsx/kpi) when the value can be computed from dossier data. */
+    kpi: z.string().regex(/^[a-z][A-Za-z0-9]*$/).optional(),
+    /** Why the thresholds are what they are (especially in draft editions). */
+    thresholdBasis: LocalizedTextSchema.optional(),
+  })
+  .meta({ id: 'Criterion', description: 'Tiêu chí: one criterion of the commune model.' });
+export type Criterion = z.infer<typeof CriterionSchema>;
+
+// ─── Catalog edition ────────────────────────────────────────────────────────────────────────────
+
+/** A maturity level with its names; names live in data so an official edition can rename or add levels. */
+export const LevelDefinitionSchema = z
+  .strictObject({ level: LevelNumberSchema, name: LocalizedTextSchema, description: LocalizedTextSchema })
+  .meta({ id: 'LevelDefinition' });
+export type LevelDefinition = z.infer<typeof LevelDefinitionSchema>;
+
+/**
+ * The level rule's parameters: a commune reaches level L when every mandatory criterion of L and of
+ * all lower levels is met and, at each of those levels, at least `extendedSharePercent[level]`% of
+ * the applicable extended criteria are met (Yên Bái practice: 30%).
+ */
+export const LevelRuleSchema = z
+  .strictObject({
+    kind: z.literal('mandatory_and_extended_share'),
+    extendedSharePercent: z.record(LevelKeySchema, z.number().min(0).max(100)),
+  })
+  .meta({ id: 'LevelRule' });
+export type LevelRule = z.infer<typeof LevelRuleSchema>;
+
+/** A named vocabulary entry (area group, dimension, pillar) with its texts. */
+const namedEntry = <T extends z.ZodType>(id: T) =>
+  z.strictObject({ id, name: LocalizedTextSchema, description: LocalizedTextSchema.optional() });
+
+/** The issuing document of an edition (for a draft, the letter that circulated it). */
+export const IssuingDocumentSchema = SourceSchema.extend({ issuer: LocalizedTextSchema }).meta({ id: 'IssuingDocument' });
+
+/** Bộ tiêu chí — one immutable, versioned edition of the criteria catalog. */
+export const CatalogEditionSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    /** Edition id, e.g. `cdsx-commune-2026-draft`. */
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    /** Semantic version of the edition; the permalink subpath is `@cdsx/criteria/editions/<version>`. */
+    version: SemverSchema,
+    status: z.enum(['draft', 'issued']),
+    title: LocalizedTextSchema,
+    issuingDocument: IssuingDocumentSchema,
+    effectiveDate: IsoDateSchema,
+    /** What the edition is based on — for a draft, why it is a reconstruction. */
+    basis: LocalizedTextSchema,
+    sources: z.array(SourceSchema).min(1),
+    areaGroups: z.array(namedEntry(AreaGroupSchema)).length(AREA_GROUPS.length),
+    dimensions: z.array(namedEntry(DimensionSchema)).length(DIMENSIONS.length),
+    pillars: z.array(namedEntry(PillarSchema)).length(PILLARS.length),
+    levels: z.array(LevelDefinitionSchema).min(2),
+    levelRule: LevelRuleSchema,
+    criteria: z.array(CriterionSchema).min(1),
+  })
+  .meta({ id: 'CatalogEdition', description: 'Bộ tiêu chí: one versioned edition of the commune-model criteria catalog.' });
+export type CatalogEdition = z.infer<typeof CatalogEditionSchema>;
+
+// ─── Commune profile, observation, assessment ───────────────────────────────────────────────────
+
+/** Mã đơn vị hành chính cấp xã: 5 digits, leading zeros kept. */
+export const CommuneCodeSchema = z.string().regex(/^\d{5}$/).meta({ id: 'CommuneCode' });
+/** Mã tỉnh: 2 digits. */
+export const ProvinceCodeSchema = z.string().regex(/^\d{2}$/).meta({ id: 'ProvinceCode' });
+
+/**
+ * Hồ sơ đơn vị cấp xã. `areaGroup` defaults from the unit type (phường → urban, xã → rural,
+ * đặc khu → remote) and can be overridden: no machine-readable list of mountain or border communes exists.
+ */
+export const CommuneProfileSchema = z
+  .strictObject({
+    code: CommuneCodeSchema,
+    name: z.string().trim().min(1),
+    provinceCode: ProvinceCodeSchema,
+    unitType: UnitTypeSchema,
+    areaGroup: AreaGroupSchema.optional(),
+  })
+  .meta({ id: 'CommuneProfile', description: 'Commune-level unit: official code, name, province, unit type, area group.' });
+export type CommuneProfile = z.infer<typeof CommuneProfileSchema>;
+
+/** The area group of a commune: its override, or the default of its unit type. */
+export function areaGroupOf(commune: Pick<CommuneProfile, 'unitType' | 'areaGroup'>): AreaGroup {
+  return commune.areaGroup ?? DEFAULT_AREA_GROUP[commune.unitType];
+}
+
+/** Evidence behind an observation: a document reference and, for computed values, the fraction. */
+export const EvidenceSchema = z
+  .strictObject({
+    reference: z.string().trim().min(1).optional(),
+    numerator: z.number().min(0).optional(),
+    denominator: z.number().min(0).optional(),
+  })
+  .meta({ id: 'Evidence' });
+
+/** Quan sát — one observed value for one criterion, with where it came from. */
+export const ObservationSchema = z
+  .strictObject({
+    value: z.union([z.number(), z.boolean()]),
+    /** Unit as observed (must agree with the criterion's when given), e.g. `%`. */
+    unit: z.string().optional(),
+    source: DataSourceSchema,
+    evidence: EvidenceSchema.optional(),
+    observedAt: IsoDateSchema.optional(),
+    note: z.string().optional(),
+  })
+  .meta({ id: 'Observation' });
+export type Observation = z.infer<typeof ObservationSchema>;
+
+/** Reporting period: a year `2026`, a quarter `2026-Q1`, a month `2026-03`. */
+export const PeriodSchema = z
+  .string()
+  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/)
+  .meta({ id: 'Period', description: 'Reporting period: 2026, 2026-Q1 or 2026-03.' });
+
+/** Đánh giá — a commune's observations for one period under one catalog version. */
+export const AssessmentSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    commune: CommuneProfileSchema,
+    period: PeriodSchema,
+    catalogVersion: SemverSchema,
+    observations: z.record(CriterionIdSchema, ObservationSchema),
+    /** True for generated data (the nationwide synthetic dataset); always shown to readers. */
+    synthetic: z.boolean().optional(),
+  })
+  .meta({ id: 'Assessment', description: 'Đánh giá: observations of one commune for one period under one catalog version.' });
+export type Assessment = z.infer<typeof AssessmentSchema>;

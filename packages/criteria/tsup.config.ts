@@ -1,0 +1,11 @@
+import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.config.base';
+
+export default defineConfig(
+  packageBuild({
+    index: 'src/index.ts',
+    latest: 'src/latest.ts',
+    'editions/0.1.0': 'src/editions/0.1.0.ts',
+    'communes/index': 'src/communes/index.ts',
+  }),
+);
