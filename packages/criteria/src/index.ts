@@ -2,8 +2,31 @@
  * @cdsx/criteria — the typed, versioned criteria catalog of Vietnam's commune-level
  * digital-transformation model (Mô hình chuyển đổi số cấp xã).
  *
+ * @example
+ * ```ts
+ * import { latestEdition, validateAssessment, formatIssues } from '@cdsx/criteria';
+ * const r = validateAssessment(JSON.parse(text), latestEdition.edition);
+ * if (!r.ok) console.error(formatIssues(r.issues));
+ * ```
+ *
  * @packageDocumentation
  */
+export { EDITIONS, getEdition, latestEdition } from './editions/index';
+export { deepFreeze, type PublishedEdition } from './editions/published';
+export { canonicalJson, contentHashOf, sha256Hex } from './hash';
 export * from './issues';
+export { parseJsonText } from './json';
+export { LINT_RULES, type LintProblem, type LintRule, lintCatalog } from './lint';
 export * from './model';
+export { requirementFor } from './query';
 export * from './text';
+export {
+  assessmentSchemaFor,
+  observationSchemaFor,
+  parseCatalogEdition,
+  parseCommuneProfile,
+  type ResolvedCommuneProfile,
+  type ValidateAssessmentOptions,
+  validateAssessment,
+  valueSchemaFor,
+} from './validate';

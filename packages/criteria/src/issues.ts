@@ -28,9 +28,7 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: Valid
 export class CdsxValidationError extends Error {
   readonly issues: ValidationIssue[];
   constructor(issues: ValidationIssue[], what = 'input') {
-    super(
-      `Invalid ${what}:\n` + issues.map((i) => `  - ${i.path || '(root)'}: ${i.message.en}`).join('\n'),
-    );
+    super(`Invalid ${what}:\n` + issues.map((i) => `  - ${i.path || '(root)'}: ${i.message.en}`).join('\n'));
     this.name = 'CdsxValidationError';
     this.issues = issues;
   }
@@ -80,7 +78,10 @@ function typeName(t: string, lang: 'vi' | 'en'): string {
 }
 
 /** Convert one zod issue to a bilingual {@link ValidationIssue}. */
-export function fromZodIssue(issue: z.core.$ZodIssue, basePath: ReadonlyArray<PropertyKey> = []): ValidationIssue {
+export function fromZodIssue(
+  issue: z.core.$ZodIssue,
+  basePath: ReadonlyArray<PropertyKey> = [],
+): ValidationIssue {
   const path = formatPath([...basePath, ...issue.path]);
   const got = 'input' in issue ? describeValue(issue.input) : undefined;
   const gotVi = got === undefined ? '' : `, nhận được ${got}`;
@@ -88,7 +89,11 @@ export function fromZodIssue(issue: z.core.$ZodIssue, basePath: ReadonlyArray<Pr
   switch (issue.code) {
     case 'invalid_type': {
       if (issue.input === undefined) {
-        return { path, code: 'required', message: { vi: 'thiếu trường bắt buộc', en: 'required field is missing' } };
+        return {
+          path,
+          code: 'required',
+          message: { vi: 'thiếu trường bắt buộc', en: 'required field is missing' },
+        };
       }
       return {
         path,
@@ -120,7 +125,10 @@ export function fromZodIssue(issue: z.core.$ZodIssue, basePath: ReadonlyArray<Pr
       return {
         path,
         code: 'out_of_range',
-        message: { vi: `cần giá trị ${opVi} ${bound}${gotVi}`, en: `expected a value ${opVi} ${bound}${gotEn}` },
+        message: {
+          vi: `cần giá trị ${opVi} ${bound}${gotVi}`,
+          en: `expected a value ${opVi} ${bound}${gotEn}`,
+        },
       };
     }
     case 'invalid_value': {
@@ -160,7 +168,10 @@ export function fromZodIssue(issue: z.core.$ZodIssue, basePath: ReadonlyArray<Pr
       return {
         path,
         code: 'invalid_union',
-        message: { vi: `giá trị không khớp với dạng nào được chấp nhận${gotVi}`, en: `value matches no accepted shape${gotEn}` },
+        message: {
+          vi: `giá trị không khớp với dạng nào được chấp nhận${gotVi}`,
+          en: `value matches no accepted shape${gotEn}`,
+        },
       };
     case 'custom': {
       const params = (issue.params ?? {}) as { code?: string; vi?: string; en?: string };
@@ -176,7 +187,10 @@ export function fromZodIssue(issue: z.core.$ZodIssue, basePath: ReadonlyArray<Pr
 }
 
 /** Convert a zod error to located bilingual issues. */
-export function fromZodError(error: z.core.$ZodError, basePath: ReadonlyArray<PropertyKey> = []): ValidationIssue[] {
+export function fromZodError(
+  error: z.core.$ZodError,
+  basePath: ReadonlyArray<PropertyKey> = [],
+): ValidationIssue[] {
   return error.issues.map((i) => fromZodIssue(i, basePath));
 }
 

@@ -8,7 +8,8 @@ export const AREA_GROUPS = ['urban', 'rural', 'remote'] as const;
 /** `urban` đô thị · `rural` nông thôn · `remote` miền núi, biên giới, hải đảo. */
 export const AreaGroupSchema = z.enum(AREA_GROUPS).meta({
   id: 'AreaGroup',
-  description: 'Nhóm địa bàn / area group: urban (đô thị), rural (nông thôn), remote (miền núi, biên giới, hải đảo).',
+  description:
+    'Nhóm địa bàn / area group: urban (đô thị), rural (nông thôn), remote (miền núi, biên giới, hải đảo).',
 });
 export type AreaGroup = z.infer<typeof AreaGroupSchema>;
 
@@ -25,12 +26,16 @@ export const DIMENSIONS = [
   'business', // nghiệp vụ
   'resources', // nguồn lực
 ] as const;
-export const DimensionSchema = z.enum(DIMENSIONS).meta({ id: 'Dimension', description: 'One of the ten concerns of the model.' });
+export const DimensionSchema = z
+  .enum(DIMENSIONS)
+  .meta({ id: 'Dimension', description: 'One of the ten concerns of the model.' });
 export type Dimension = z.infer<typeof DimensionSchema>;
 
 /** Trụ cột — the pillar a criterion serves: chính quyền số, kinh tế số, xã hội số. */
 export const PILLARS = ['digital_government', 'digital_economy', 'digital_society'] as const;
-export const PillarSchema = z.enum(PILLARS).meta({ id: 'Pillar', description: 'chính quyền số / kinh tế số / xã hội số.' });
+export const PillarSchema = z
+  .enum(PILLARS)
+  .meta({ id: 'Pillar', description: 'chính quyền số / kinh tế số / xã hội số.' });
 export type Pillar = z.infer<typeof PillarSchema>;
 
 /** How a criterion is measured. `percentage` is always 0–100. */
@@ -65,7 +70,10 @@ export const DEFAULT_AREA_GROUP: Readonly<Record<UnitType, AreaGroup>> = Object.
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** A calendar date `YYYY-MM-DD` (no time, no zone). */
-export const IsoDateSchema = z.string().regex(ISO_DATE).meta({ id: 'IsoDate', description: 'Calendar date YYYY-MM-DD.' });
+export const IsoDateSchema = z
+  .string()
+  .regex(ISO_DATE)
+  .meta({ id: 'IsoDate', description: 'Calendar date YYYY-MM-DD.' });
 
 /** Criterion ids: upper-case segments separated by dots, e.g. `HT.01`, `DV.03`, `HN.DV.01` (a province's own). */
 export const CRITERION_ID = /^[A-Z][A-Z0-9]*(\.[A-Z0-9]+)+$/;
@@ -116,7 +124,10 @@ export const NotApplicableRequirementSchema = z
 /** What one area group must show at one level for one criterion. */
 export const RequirementSchema = z
   .discriminatedUnion('kind', [ApplicableRequirementSchema, NotApplicableRequirementSchema])
-  .meta({ id: 'Requirement', description: 'mandatory | extended (with comparison and threshold) | not_applicable.' });
+  .meta({
+    id: 'Requirement',
+    description: 'mandatory | extended (with comparison and threshold) | not_applicable.',
+  });
 export type ApplicableRequirement = z.infer<typeof ApplicableRequirementSchema>;
 export type Requirement = z.infer<typeof RequirementSchema>;
 export type RequirementKind = Requirement['kind'];
@@ -125,7 +136,11 @@ export type RequirementKind = Requirement['kind'];
 export const LevelRequirementsSchema = z.record(LevelKeySchema, RequirementSchema);
 /** Requirements for each area group × level. */
 export const RequirementMatrixSchema = z
-  .strictObject({ urban: LevelRequirementsSchema, rural: LevelRequirementsSchema, remote: LevelRequirementsSchema })
+  .strictObject({
+    urban: LevelRequirementsSchema,
+    rural: LevelRequirementsSchema,
+    remote: LevelRequirementsSchema,
+  })
   .meta({ id: 'RequirementMatrix' });
 export type RequirementMatrix = z.infer<typeof RequirementMatrixSchema>;
 
@@ -166,7 +181,10 @@ export const CriterionSchema = z
     /** What to do when the criterion is not met. */
     remediation: LocalizedTextSchema,
     /** The KPI id (see @cdsx/kpi) when the value can be computed from dossier data. */
-    kpi: z.string().regex(/^[a-z][A-Za-z0-9]*$/).optional(),
+    kpi: z
+      .string()
+      .regex(/^[a-z][A-Za-z0-9]*$/)
+      .optional(),
     /** Why the thresholds are what they are (especially in draft editions). */
     thresholdBasis: LocalizedTextSchema.optional(),
   })
@@ -199,7 +217,9 @@ const namedEntry = <T extends z.ZodType>(id: T) =>
   z.strictObject({ id, name: LocalizedTextSchema, description: LocalizedTextSchema.optional() });
 
 /** The issuing document of an edition (for a draft, the letter that circulated it). */
-export const IssuingDocumentSchema = SourceSchema.extend({ issuer: LocalizedTextSchema }).meta({ id: 'IssuingDocument' });
+export const IssuingDocumentSchema = SourceSchema.extend({ issuer: LocalizedTextSchema }).meta({
+  id: 'IssuingDocument',
+});
 
 /** Bộ tiêu chí — one immutable, versioned edition of the criteria catalog. */
 export const CatalogEditionSchema = z
@@ -223,15 +243,24 @@ export const CatalogEditionSchema = z
     levelRule: LevelRuleSchema,
     criteria: z.array(CriterionSchema).min(1),
   })
-  .meta({ id: 'CatalogEdition', description: 'Bộ tiêu chí: one versioned edition of the commune-model criteria catalog.' });
+  .meta({
+    id: 'CatalogEdition',
+    description: 'Bộ tiêu chí: one versioned edition of the commune-model criteria catalog.',
+  });
 export type CatalogEdition = z.infer<typeof CatalogEditionSchema>;
 
 // ─── Commune profile, observation, assessment ───────────────────────────────────────────────────
 
 /** Mã đơn vị hành chính cấp xã: 5 digits, leading zeros kept. */
-export const CommuneCodeSchema = z.string().regex(/^\d{5}$/).meta({ id: 'CommuneCode' });
+export const CommuneCodeSchema = z
+  .string()
+  .regex(/^\d{5}$/)
+  .meta({ id: 'CommuneCode' });
 /** Mã tỉnh: 2 digits. */
-export const ProvinceCodeSchema = z.string().regex(/^\d{2}$/).meta({ id: 'ProvinceCode' });
+export const ProvinceCodeSchema = z
+  .string()
+  .regex(/^\d{2}$/)
+  .meta({ id: 'ProvinceCode' });
 
 /**
  * Hồ sơ đơn vị cấp xã. `areaGroup` defaults from the unit type (phường → urban, xã → rural,
@@ -245,7 +274,10 @@ export const CommuneProfileSchema = z
     unitType: UnitTypeSchema,
     areaGroup: AreaGroupSchema.optional(),
   })
-  .meta({ id: 'CommuneProfile', description: 'Commune-level unit: official code, name, province, unit type, area group.' });
+  .meta({
+    id: 'CommuneProfile',
+    description: 'Commune-level unit: official code, name, province, unit type, area group.',
+  });
 export type CommuneProfile = z.infer<typeof CommuneProfileSchema>;
 
 /** The area group of a commune: its override, or the default of its unit type. */
@@ -293,5 +325,8 @@ export const AssessmentSchema = z
     /** True for generated data (the nationwide synthetic dataset); always shown to readers. */
     synthetic: z.boolean().optional(),
   })
-  .meta({ id: 'Assessment', description: 'Đánh giá: observations of one commune for one period under one catalog version.' });
+  .meta({
+    id: 'Assessment',
+    description: 'Đánh giá: observations of one commune for one period under one catalog version.',
+  });
 export type Assessment = z.infer<typeof AssessmentSchema>;

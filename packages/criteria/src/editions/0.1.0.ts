@@ -1,0 +1,19 @@
+/**
+ * Edition 0.1.0 — the project's reconstruction of the 2026 draft model (status `draft`).
+ * Permalink: `@cdsx/criteria/editions/0.1.0`. Immutable: its content hash below never changes
+ * (a test recomputes it); a change to the criteria is published as a new edition.
+ */
+import type { CatalogEdition } from '../model';
+import data from './0.1.0.json';
+import { deepFreeze, type PublishedEdition } from './published';
+
+export type { PublishedEdition } from './published';
+
+/** The edition data (deep-frozen). */
+export const edition: CatalogEdition = deepFreeze(data as unknown as CatalogEdition);
+
+/** SHA-256 of the edition's canonical JSON; decision records cite it. */
+export const contentHash = 'sha256:PENDING';
+
+/** The edition and its hash together. */
+export const published: PublishedEdition = Object.freeze({ edition, contentHash });

@@ -1,0 +1,36 @@
+import type { ParseResult } from '../issues';
+import { published as v0_1_0 } from './0.1.0';
+import type { PublishedEdition } from './published';
+
+/** Every published edition, oldest first. Editions are never removed. */
+export const EDITIONS: readonly PublishedEdition[] = Object.freeze([v0_1_0]);
+
+/** The newest edition in {@link EDITIONS}. */
+export const latestEdition: PublishedEdition = EDITIONS[EDITIONS.length - 1]!;
+
+/**
+ * Look up an edition by its version (`"0.1.0"`) or `"latest"`.
+ *
+ * @example
+ * const r = getEdition('0.1.0');
+ * if (r.ok) console.log(r.value.edition.criteria.length, r.value.contentHash);
+ */
+export function getEdition(version: string): ParseResult<PublishedEdition> {
+  if (version === 'latest') return { ok: true, value: latestEdition };
+  const found = EDITIONS.find((e) => e.edition.version === version);
+  if (found) return { ok: true, value: found };
+  const known = EDITIONS.map((e) => e.edition.version).join(', ');
+  return {
+    ok: false,
+    issues: [
+      {
+        path: 'catalogVersion',
+        code: 'unknown_catalog_version',
+        message: {
+          vi: `không có bộ tiêu chí phiên bản ${JSON.stringify(version)}; các phiên bản hiện có: ${known}`,
+          en: `unknown catalog version ${JSON.stringify(version)}; available: ${known}`,
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,15 @@
+// A vendor's TypeScript file: must type-check against the packed @cdsx/criteria under node16 and bundler.
+import { type Assessment, type CatalogEdition, type ParseResult, validateAssessment } from '@cdsx/criteria';
+import { type Commune, communeByCode } from '@cdsx/criteria/communes';
+import { edition } from '@cdsx/criteria/editions/0.1.0';
+
+const commune: Commune | undefined = communeByCode('00004');
+const pinned: CatalogEdition = edition;
+const result: ParseResult<Assessment> = validateAssessment({}, pinned);
+if (result.ok) {
+  const v: number | boolean | undefined = result.value.observations['DV.01']?.value;
+  console.log(v, commune?.areaGroup);
+} else {
+  const first: string = result.issues[0]?.message.vi ?? '';
+  console.log(first);
+}
