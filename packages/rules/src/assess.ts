@@ -1,0 +1,107 @@
+import { CdsxValidationError, type ParseResult, type ValidationIssue } from '@cdsx/criteria';
+import type { Facts, RuleSet } from './compile';
+import { type AssessOptions, type Prepared, preparer } from './context';
+import {
+  buildRecord,
+  type CatalogContext,
+  type DecisionRecord,
+  factsOf,
+  levelFactsOf,
+  MET,
+  NOT_AVAILABLE,
+  NOT_MET,
+} from './record';
+
+/** The highest level whose compiled level rule holds (the base level when none does). */
+function decideLevel(ctx: CatalogContext, ruleSet: RuleSet, levelFacts: Facts): number {
+  let level = ctx.base.level;
+  for (const l of ruleSet.levels) if (l.level > level && l.test(levelFacts)) level = l.level;
+  return level;
+}
+
+/** The fast path: evaluate the predicates compiled from the rule JSON, synchronously. */
+function decide({ ctx, ruleSet, assessment }: Prepared): DecisionRecord {
+  const facts = factsOf(ctx, assessment);
+  const reqs = ruleSet.requirements;
+  const outcomes = new Uint8Array(reqs.length);
+  for (let i = 0; i < reqs.length; i++) {
+    const r = reqs[i]!;
+    let available = true;
+    for (const f of r.facts) if (facts[f] === undefined) available = false;
+    outcomes[i] = !available ? NOT_AVAILABLE : r.test(facts) ? MET : NOT_MET;
+  }
+  const level = decideLevel(ctx, ruleSet, levelFactsOf(ruleSet, outcomes, false));
+  const possible = decideLevel(ctx, ruleSet, levelFactsOf(ruleSet, outcomes, true));
+  return buildRecord(ctx, ruleSet, assessment, facts, outcomes, level, possible);
+}
+
+/**
+ * Decide one assessment, or return every problem with it (located, vi + en). Never throws for bad input.
+ *
+ * @example
+ * const r = tryAssess(JSON.parse(text));
+ * if (!r.ok) console.error(formatIssues(r.issues));
+ * else console.log(r.value.level.name.vi);
+ */
+export function tryAssess(assessment: unknown, options: AssessOptions = {}): ParseResult<DecisionRecord> {
+  const prepared = preparer(options)(assessment);
+  return prepared.ok ? { ok: true, value: decide(prepared.value) } : prepared;
+}
+
+/**
+ * Đánh giá mức độ — decide a commune's maturity level and its gaps (the compiled, synchronous path; same
+ * outcomes as {@link assessWithEngine}, which runs json-rules-engine). Throws {@link CdsxValidationError}
+ * with located bilingual issues for an invalid assessment, unknown catalog version or bad overlay.
+ *
+ * @example
+ * ```ts
+ * import { assess } from '@cdsx/rules';
+ * const record = assess({
+ *   commune: { code: '00004', name: 'Ba Đình', provinceCode: '01', unitType: 'phuong' },
+ *   period: '2026', catalogVersion: '0.1.0',
+ *   observations: { 'DV.01': { value: 82.5, source: 'computed' } },
+ * });
+ * record.level;          // { level: 0, name: { vi: 'Chưa đạt', en: 'Not yet' } }
+ * record.gaps?.mandatory; // what stops level 1, mandatory first
+ * ```
+ */
+export function assess(assessment: unknown, options: AssessOptions = {}): DecisionRecord {
+  const r = tryAssess(assessment, options);
+  if (!r.ok) throw new CdsxValidationError(r.issues, 'assessment');
+  return r.value;
+}
+
+/**
+ * Decide many assessments (a province, or the whole country) — each record identical to {@link assess}'s.
+ * Problems are reported with `record` (1-based position) on each issue; nothing is dropped.
+ *
+ * @example
+ * const r = tryAssessMany(assessments, { overlays: [hanoiOverlay] });
+ * if (r.ok) console.log(r.value.filter((d) => d.level.level >= 2).length);
+ */
+export function tryAssessMany(
+  assessments: readonly unknown[],
+  options: AssessOptions = {},
+): ParseResult<DecisionRecord[]> {
+  const prepare = preparer(options);
+  const records: DecisionRecord[] = [];
+  const issues: ValidationIssue[] = [];
+  assessments.forEach((input, i) => {
+    const p = prepare(input);
+    if (p.ok) records.push(decide(p.value));
+    else for (const issue of p.issues) issues.push({ ...issue, record: i + 1 });
+  });
+  return issues.length ? { ok: false, issues } : { ok: true, value: records };
+}
+
+/**
+ * {@link tryAssessMany} that throws {@link CdsxValidationError} (issues carry their `record` number).
+ *
+ * @example
+ * const records = assessMany(generateSyntheticAssessments({ edition, communes: COMMUNES }));
+ */
+export function assessMany(assessments: readonly unknown[], options: AssessOptions = {}): DecisionRecord[] {
+  const r = tryAssessMany(assessments, options);
+  if (!r.ok) throw new CdsxValidationError(r.issues, 'assessments');
+  return r.value;
+}

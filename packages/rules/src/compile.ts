@@ -1,0 +1,296 @@
+import {
+  AREA_GROUPS,
+  type AreaGroup,
+  type CatalogEdition,
+  type Comparison,
+  type Criterion,
+  type LevelDefinition,
+} from '@cdsx/criteria';
+import { OPERATOR_OF, OPERATORS } from './operators';
+
+/** A leaf condition of a compiled rule: one flat fact compared with one value (no `path`, no priority). */
+export interface JsonFactCondition {
+  /** The criterion id (or level fact) — kept in `name` because json-rules-engine drops custom properties. */
+  name: string;
+  fact: string;
+  operator: string;
+  value: number | boolean;
+}
+
+/** A condition tree as json-rules-engine reads it (`all` / `any` / `not`), without priorities. */
+export type JsonCondition =
+  | JsonFactCondition
+  | { all: JsonCondition[] }
+  | { any: JsonCondition[] }
+  | { not: JsonCondition };
+
+/** The rule deciding one criterion × level requirement for one area group. */
+export interface RequirementRuleJson {
+  /** `<criterion id>@<level>`, e.g. `DV.01@2`. */
+  name: string;
+  conditions: { all: JsonCondition[] };
+  event: {
+    type: 'requirement';
+    params: {
+      criterion: string;
+      level: number;
+      areaGroup: AreaGroup;
+      kind: 'mandatory' | 'extended';
+      comparison: Comparison;
+      threshold: number | boolean;
+    };
+  };
+}
+
+/** The rule deciding that a level is reached, over the per-level counts of the requirement rules. */
+export interface LevelRuleJson {
+  /** `level@<level>`, e.g. `level@2`. */
+  name: string;
+  conditions: { all: JsonCondition[] };
+  event: {
+    type: 'level';
+    params: {
+      level: number;
+      areaGroup: AreaGroup;
+      /** Per level up to this one: applicable mandatory and extended requirements, extended required. */
+      levels: Array<{
+        level: number;
+        mandatory: number;
+        extended: number;
+        extendedRequired: number;
+        extendedSharePercent: number;
+      }>;
+    };
+  };
+}
+
+/** A compiled rule: plain JSON that `new Engine(rules)` from json-rules-engine accepts as is. */
+export type RuleJson = RequirementRuleJson | LevelRuleJson;
+
+/** Fact holding the number of mandatory requirements of a level that are not met (missing data included). */
+export const mandatoryNotMetFact = (level: number): string => `mandatoryNotMet@${level}`;
+/** Fact holding the number of extended requirements of a level that are met. */
+export const extendedMetFact = (level: number): string => `extendedMet@${level}`;
+
+/**
+ * Extended criteria required at a level: ceil(share% × applicable extended / 100); 0 when none apply.
+ * A tiny tolerance keeps binary floating point from turning 7% × 100 into 8.
+ */
+export function extendedRequired(sharePercent: number, applicable: number): number {
+  if (applicable === 0) return 0;
+  return Math.max(0, Math.ceil((sharePercent * applicable) / 100 - 1e-9));
+}
+
+/** The maturity levels above the base level (chưa đạt), ascending, and the base level. */
+export function rankedLevels(edition: CatalogEdition): { base: LevelDefinition; ranked: LevelDefinition[] } {
+  const sorted = [...edition.levels].sort((a, b) => a.level - b.level);
+  const [base, ...ranked] = sorted as [LevelDefinition, ...LevelDefinition[]];
+  return { base, ranked };
+}
+
+/**
+ * Compile a catalog edition into plain json-rules-engine rules for one area group: one rule per
+ * criterion × level with an applicable requirement (`DV.01@2`), then one rule per level (`level@2`).
+ * A level rule reads two facts per level up to its own — `mandatoryNotMet@k` must equal 0 and
+ * `extendedMet@k` must reach ceil(share × applicable extended / 100) — with the share taken from
+ * `edition.levelRule.extendedSharePercent`. Facts are flat (the criterion id is the fact id; the
+ * observed value its value), so no JSONPath is needed; no condition has a priority.
+ *
+ * The output is inspectable and exportable: `JSON.stringify` it, or load it into any json-rules-engine 7.
+ *
+ * @example
+ * ```ts
+ * import { Engine } from 'json-rules-engine';
+ * const rules = toJsonRulesEngineRules(edition, 'rural');
+ * const engine = new Engine(rules.filter((r) => r.event.type === 'requirement'), { allowUndefinedFacts: true });
+ * const { results, failureResults } = await engine.run({ 'DV.01': 72 });
+ * ```
+ */
+export function toJsonRulesEngineRules(edition: CatalogEdition, areaGroup: AreaGroup): RuleJson[] {
+  const { ranked } = rankedLevels(edition);
+  const requirementRules: RequirementRuleJson[] = [];
+  const counts = ranked.map(() => ({ mandatory: 0, extended: 0 }));
+  for (const criterion of edition.criteria) {
+    ranked.forEach((def, li) => {
+      const req = criterion.requirements[areaGroup][String(def.level)];
+      if (!req || req.kind === 'not_applicable') return;
+      counts[li]![req.kind] += 1;
+      requirementRules.push({
+        name: `${criterion.id}@${def.level}`,
+        conditions: {
+          all: [
+            {
+              name: criterion.id,
+              fact: criterion.id,
+              operator: OPERATOR_OF[req.comparison],
+              value: req.threshold,
+            },
+          ],
+        },
+        event: {
+          type: 'requirement',
+          params: {
+            criterion: criterion.id,
+            level: def.level,
+            areaGroup,
+            kind: req.kind,
+            comparison: req.comparison,
+            threshold: req.threshold,
+          },
+        },
+      });
+    });
+  }
+  const perLevel = ranked.map((def, li) => {
+    const share = edition.levelRule.extendedSharePercent[String(def.level)];
+    if (share === undefined) {
+      throw new TypeError(
+        `edition ${edition.version}: levelRule.extendedSharePercent has no entry for level ${def.level}`,
+      );
+    }
+    const c = counts[li]!;
+    return {
+      level: def.level,
+      mandatory: c.mandatory,
+      extended: c.extended,
+      extendedRequired: extendedRequired(share, c.extended),
+      extendedSharePercent: share,
+    };
+  });
+  const levelRules: LevelRuleJson[] = ranked.map((def, li) => {
+    const upTo = perLevel.slice(0, li + 1);
+    return {
+      name: `level@${def.level}`,
+      conditions: {
+        all: upTo.flatMap((p) => [
+          {
+            name: mandatoryNotMetFact(p.level),
+            fact: mandatoryNotMetFact(p.level),
+            operator: 'equal',
+            value: 0,
+          },
+          {
+            name: extendedMetFact(p.level),
+            fact: extendedMetFact(p.level),
+            operator: 'greaterThanInclusive',
+            value: p.extendedRequired,
+          },
+        ]),
+      },
+      event: { type: 'level', params: { level: def.level, areaGroup, levels: upTo.map((p) => ({ ...p })) } },
+    };
+  });
+  return [...requirementRules, ...levelRules];
+}
+
+// ─── The synchronous fast path, generated from the same rule JSON ──────────────────────────────
+
+/** Flat facts: fact id → value (undefined when not available). */
+export type Facts = Readonly<Record<string, unknown>>;
+type Predicate = (facts: Facts) => boolean;
+
+/** Compile a json-rules-engine condition tree into a synchronous predicate with the engine's semantics. */
+export function compileCondition(condition: JsonCondition): Predicate {
+  if ('all' in condition) {
+    const parts = condition.all.map(compileCondition);
+    // Predicates are pure, so stopping at the first false gives the engine's result.
+    return (f) => {
+      for (const p of parts) if (!p(f)) return false;
+      return true;
+    };
+  }
+  if ('any' in condition) {
+    const parts = condition.any.map(compileCondition);
+    return (f) => {
+      for (const p of parts) if (p(f)) return true;
+      return false;
+    };
+  }
+  if ('not' in condition) {
+    const inner = compileCondition(condition.not);
+    return (f) => !inner(f);
+  }
+  const op = OPERATORS[condition.operator];
+  if (!op) throw new TypeError(`unsupported operator ${JSON.stringify(condition.operator)}`);
+  const { fact, value } = condition;
+  const { validate, evaluate } = op;
+  return (f) => {
+    const v = f[fact];
+    return validate(v) && evaluate(v, value);
+  };
+}
+
+/** Every fact a condition tree reads. */
+export function factsOf(condition: JsonCondition): string[] {
+  if ('all' in condition) return condition.all.flatMap(factsOf);
+  if ('any' in condition) return condition.any.flatMap(factsOf);
+  if ('not' in condition) return factsOf(condition.not);
+  return [condition.fact];
+}
+
+/** One requirement rule, ready for both paths. */
+export interface CompiledRequirement {
+  readonly rule: RequirementRuleJson;
+  readonly criterion: Criterion;
+  readonly criterionIndex: number;
+  readonly levelIndex: number;
+  readonly facts: readonly string[];
+  readonly test: Predicate;
+}
+
+/** One level rule, ready for both paths. */
+export interface CompiledLevel {
+  readonly rule: LevelRuleJson;
+  readonly level: number;
+  readonly test: Predicate;
+}
+
+/** The rules of one edition (with any overlay applied) for one area group, compiled once. */
+export interface RuleSet {
+  readonly areaGroup: AreaGroup;
+  readonly rules: readonly RuleJson[];
+  readonly requirements: readonly CompiledRequirement[];
+  readonly levels: readonly CompiledLevel[];
+  /** Per level index: required extended count and the applicable counts (from the level rules). */
+  readonly perLevel: ReadonlyArray<LevelRuleJson['event']['params']['levels'][number]>;
+  /** For each criterion (catalog order) × ranked level: the requirement index, or -1 when not applicable. */
+  readonly slots: readonly Int32Array[];
+}
+
+/** Compile the rules of all area groups of an edition. */
+export function compileRuleSets(edition: CatalogEdition): Record<AreaGroup, RuleSet> {
+  const { ranked } = rankedLevels(edition);
+  const criterionIndex = new Map(edition.criteria.map((c, i) => [c.id, i]));
+  const levelIndex = new Map(ranked.map((l, i) => [l.level, i]));
+  const out = {} as Record<AreaGroup, RuleSet>;
+  for (const group of AREA_GROUPS) {
+    const rules = toJsonRulesEngineRules(edition, group);
+    const requirements: CompiledRequirement[] = [];
+    const levels: CompiledLevel[] = [];
+    const slots = edition.criteria.map(() => new Int32Array(ranked.length).fill(-1));
+    for (const rule of rules) {
+      if (rule.event.type === 'requirement') {
+        const req = rule as RequirementRuleJson;
+        const p = req.event.params;
+        const ci = criterionIndex.get(p.criterion)!;
+        const li = levelIndex.get(p.level)!;
+        slots[ci]![li] = requirements.length;
+        requirements.push({
+          rule: req,
+          criterion: edition.criteria[ci]!,
+          criterionIndex: ci,
+          levelIndex: li,
+          facts: factsOf(rule.conditions),
+          test: compileCondition(rule.conditions),
+        });
+      } else {
+        const lr = rule as LevelRuleJson;
+        levels.push({ rule: lr, level: lr.event.params.level, test: compileCondition(lr.conditions) });
+      }
+    }
+    const top = levels[levels.length - 1];
+    const perLevel = top ? top.rule.event.params.levels : [];
+    out[group] = { areaGroup: group, rules, requirements, levels, perLevel, slots };
+  }
+  return out;
+}

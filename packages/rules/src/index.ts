@@ -1,0 +1,60 @@
+/**
+ * @cdsx/rules — declarative json-rules-engine rules that decide each commune's maturity level
+ * (mức độ chuyển đổi số cấp xã) and flag its gaps, with a compiled synchronous path for nationwide batches.
+ *
+ * @example
+ * ```ts
+ * import { assess, toJsonRulesEngineRules } from '@cdsx/rules';
+ * import { latestEdition } from '@cdsx/criteria';
+ * const record = assess(assessment);             // level, findings, gaps for the next level
+ * const rules = toJsonRulesEngineRules(latestEdition.edition, 'rural'); // plain rule JSON
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { assess, assessMany, tryAssess, tryAssessMany } from './assess';
+export {
+  compileCondition,
+  extendedMetFact,
+  extendedRequired,
+  type JsonCondition,
+  type JsonFactCondition,
+  type LevelRuleJson,
+  mandatoryNotMetFact,
+  type RequirementRuleJson,
+  type RuleJson,
+  toJsonRulesEngineRules,
+} from './compile';
+export type { AssessOptions } from './context';
+export { assessManyWithEngine, assessWithEngine } from './engine';
+export {
+  type ConformanceActual,
+  type ConformanceReport,
+  type ConformanceResult,
+  type Fixture,
+  type FixtureCoverage,
+  FixtureSchema,
+  fixtureCoverage,
+  formatConformanceReport,
+  loadFixtures,
+  runConformance,
+  summarizeRecord,
+} from './fixtures';
+export {
+  type AppliedOverlay,
+  applyOverlay,
+  type Overlay,
+  OverlaySchema,
+  type Tightening,
+  TighteningSchema,
+} from './overlay';
+export type {
+  DecisionRecord,
+  Finding,
+  GapItem,
+  LevelRef,
+  LevelSummary,
+  NextLevelGaps,
+  Outcome,
+} from './record';
+export { ENGINE_INFO } from './version';
