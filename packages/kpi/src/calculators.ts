@@ -1,0 +1,398 @@
+import { vietnamCalendar, type WorkingDayCalendar } from './calendar/calendar';
+import { parseIsoDay, vietnamDayOfInstant } from './calendar/days';
+import { type KpiId, type KpiResult, kpiResult } from './kpis';
+import { parsePeriod, periodLabelOfDay, type ReportingPeriod } from './period';
+import type { Dossier, FeedbackCase, Procedure } from './schemas';
+
+/**
+ * One KPI as a ratio calculator: for each record, `tally` says whether it is outside the KPI (0),
+ * in the denominator only (1), or in both numerator and denominator (2). Counting is additive,
+ * so partial states merge by addition and memory does not grow with the number of records.
+ */
+export interface RatioCalculator<T, F = void> {
+  id: KpiId;
+  tally(record: T, facts: F): 0 | 1 | 2;
+}
+
+/** Per-dossier facts computed once and shared by the calculators. */
+export interface DossierFacts {
+  /** Đúng hạn (QĐ 766 §2.1). */
+  onTime: boolean;
+}
+
+const b = (inDen: boolean, inNum: boolean): 0 | 1 | 2 => (inDen ? (inNum ? 2 : 1) : 0);
+
+/** The dossier KPIs, in {@link KPI_IDS} order. */
+export const DOSSIER_CALCULATORS: ReadonlyArray<RatioCalculator<Dossier, DossierFacts>> = Object.freeze([
+  { id: 'fullProcessOnlineRate', tally: (d) => b(true, d.channel === 'online' && d.onlineMode === 'full') },
+  { id: 'onlineDossierRate', tally: (d) => b(true, d.channel === 'online') },
+  {
+    id: 'satisfactionRate',
+    tally: (d, f) => b(true, d.rating !== 'dissatisfied' && !d.complaint && f.onTime),
+  },
+  {
+    id: 'surveySatisfactionRate',
+    tally: (d) => b(d.rating !== undefined, d.rating === 'satisfied' || d.rating === 'very_satisfied'),
+  },
+  { id: 'onTimeRate', tally: (_d, f) => b(true, f.onTime) },
+  { id: 'onlinePaymentRate', tally: (d) => b(d.feeBearing && d.feeAmount !== 0, d.paidOnline) },
+  { id: 'digitisationRate', tally: (d) => b(true, d.digitised) },
+  { id: 'digitisedDataReuseRate', tally: (d) => b(true, d.digitisedDataReused) },
+]);
+
+/** The procedure KPIs. */
+export const PROCEDURE_CALCULATORS: ReadonlyArray<RatioCalculator<Procedure>> = Object.freeze([
+  {
+    id: 'aiEnabledEssentialServiceRate',
+    tally: (p) => b(p.essential && p.onlineService === 'full', p.aiEnabled),
+  },
+  { id: 'locationIndependentProcedureRate', tally: (p) => b(true, p.locationIndependent) },
+  { id: 'enterpriseProcedureOnlineRate', tally: (p) => b(p.enterpriseRelated, p.onlineService === 'full') },
+]);
+
+/** Per-feedback facts. */
+export interface FeedbackFacts {
+  onTime: boolean;
+}
+
+/** The feedback (PAKN) KPIs. */
+export const FEEDBACK_CALCULATORS: ReadonlyArray<RatioCalculator<FeedbackCase, FeedbackFacts>> =
+  Object.freeze([{ id: 'feedbackOnTimeRate', tally: (_c, f) => b(true, f.onTime) }]);
+
+/**
+ * Đúng hạn — whether a dossier is on time under QĐ 766 §2.1: its end (the day it finished, or
+ * `lastDay` of the period when it is still in progress) is on or before the appointment date
+ * (or `processingDays` working days after receipt), extended by the working days spent waiting for
+ * the applicant's supplement; more than one supplement request is overdue. Days are civil dates in
+ * Vietnam; a deadline ends at 24:00 of its day.
+ */
+export function isDossierOnTime(
+  d: Dossier,
+  lastDay: number,
+  calendar: WorkingDayCalendar = vietnamCalendar,
+): boolean {
+  if (d.supplementRequests.length > 1) return false;
+  const received = vietnamDayOfInstant(Date.parse(d.receivedAt));
+  const due =
+    d.appointmentDate !== undefined
+      ? (parseIsoDay(d.appointmentDate) as number)
+      : calendar.addWorkingDaysNumber(received, d.processingDays ?? 0);
+  const end = d.finishedAt !== undefined ? vietnamDayOfInstant(Date.parse(d.finishedAt)) : lastDay;
+  let extendedDue = due;
+  const s = d.supplementRequests[0];
+  if (s !== undefined) {
+    const requested = vietnamDayOfInstant(Date.parse(s.requestedAt));
+    const supplied = s.suppliedAt !== undefined ? vietnamDayOfInstant(Date.parse(s.suppliedAt)) : end;
+    const waited = calendar.workingDaysBetweenNumbers(requested, Math.min(supplied, end));
+    if (waited > 0) extendedDue = calendar.addWorkingDaysNumber(due, waited);
+  }
+  return end <= extendedDue;
+}
+
+/**
+ * Whether a feedback case is handled on time (QĐ 766 §5.2): handled on or before its due date
+ * (default: 15 working days after receipt), or still pending and not overdue on `lastDay`.
+ */
+export function isFeedbackOnTime(
+  c: FeedbackCase,
+  lastDay: number,
+  calendar: WorkingDayCalendar = vietnamCalendar,
+): boolean {
+  const received = vietnamDayOfInstant(Date.parse(c.receivedAt));
+  const due =
+    c.dueDate !== undefined
+      ? (parseIsoDay(c.dueDate) as number)
+      : calendar.addWorkingDaysNumber(received, 15);
+  const end = c.handledAt !== undefined ? vietnamDayOfInstant(Date.parse(c.handledAt)) : lastDay;
+  return end <= due;
+}
+
+/**
+ * A mergeable accumulator of ratio KPIs: `add` records, `merge` partial states, `finish` to results.
+ *
+ * @example
+ * ```ts
+ * const acc = new RatioAccumulator(PROCEDURE_CALCULATORS);
+ * for (const p of procedures) acc.add(p, undefined);
+ * acc.finish().locationIndependentProcedureRate;
+ * ```
+ */
+export class RatioAccumulator<T, F = void> {
+  readonly calculators: ReadonlyArray<RatioCalculator<T, F>>;
+  /** numerator, denominator pairs per calculator. */
+  readonly counts: Float64Array;
+  constructor(calculators: ReadonlyArray<RatioCalculator<T, F>>, counts?: Float64Array) {
+    this.calculators = calculators;
+    this.counts = counts ?? new Float64Array(calculators.length * 2);
+  }
+  add(record: T, facts: F): void {
+    const c = this.counts;
+    for (let i = 0; i < this.calculators.length; i++) {
+      const t = (this.calculators[i] as RatioCalculator<T, F>).tally(record, facts);
+      if (t !== 0) {
+        c[2 * i + 1] = (c[2 * i + 1] as number) + 1;
+        if (t === 2) c[2 * i] = (c[2 * i] as number) + 1;
+      }
+    }
+  }
+  merge(other: RatioAccumulator<T, F>): this {
+    if (other.calculators.length !== this.calculators.length)
+      throw new Error('cannot merge different calculators');
+    for (let i = 0; i < this.counts.length; i++)
+      this.counts[i] = (this.counts[i] as number) + (other.counts[i] as number);
+    return this;
+  }
+  finish(): Partial<Record<KpiId, KpiResult>> {
+    const out: Partial<Record<KpiId, KpiResult>> = {};
+    this.calculators.forEach((calc, i) => {
+      out[calc.id] = kpiResult(calc.id, this.counts[2 * i] as number, this.counts[2 * i + 1] as number);
+    });
+    return out;
+  }
+}
+
+/** A grouping dimension. */
+export type GroupDimension = 'commune' | 'province' | 'month' | 'quarter' | 'year';
+
+/** Options of a grouped KPI computation. */
+export interface GroupOptions {
+  /** Group by these dimensions (at most one of month / quarter / year). Default: one group for everything. */
+  by?: readonly GroupDimension[];
+  /**
+   * Only count records received in this period (`2026`, `2026-Q1`, `2026-03`, or a parsed period).
+   * Required unless `by` has a period dimension: an unfinished record is judged on the period's last day.
+   */
+  period?: string | ReportingPeriod;
+  /** Working-day calendar (default: Vietnam's, with the official decisions). */
+  calendar?: WorkingDayCalendar;
+  /** Province of a commune when records carry no `provinceCode` (e.g. from `@cdsx/criteria`'s commune list). */
+  provinceOf?: (communeCode: string) => string | undefined;
+}
+
+/** The group a result belongs to. */
+export interface GroupKey {
+  commune?: string;
+  province?: string;
+  period?: string;
+}
+
+/** KPI results of one group. */
+export interface GroupResult {
+  key: GroupKey;
+  kpis: Partial<Record<KpiId, KpiResult>>;
+}
+
+interface Subject<T, F> {
+  calculators: ReadonlyArray<RatioCalculator<T, F>>;
+  receivedAt(r: T): string;
+  communeCode(r: T): string;
+  provinceCode(r: T): string | undefined;
+  facts(r: T, lastDay: number, calendar: WorkingDayCalendar): F;
+}
+
+const PERIOD_DIMS = ['month', 'quarter', 'year'] as const;
+
+/** Groups records and keeps one {@link RatioAccumulator} per group. */
+export class GroupedKpiAccumulator<T, F> {
+  private readonly subject: Subject<T, F>;
+  private readonly calendar: WorkingDayCalendar;
+  private readonly dims: readonly GroupDimension[];
+  private readonly periodDim: (typeof PERIOD_DIMS)[number] | undefined;
+  private readonly filter: { from: number; to: number; lastDay: number } | undefined;
+  private readonly provinceOf: GroupOptions['provinceOf'];
+  private readonly groups = new Map<string, { key: GroupKey; acc: RatioAccumulator<T, F> }>();
+  private readonly dayCache = new Map<number, { label: string; lastDay: number }>();
+  /** Records received outside `period` (counted, not silently dropped). */
+  outsidePeriod = 0;
+  /** Records whose province could not be resolved (grouped under province `unknown`). */
+  unknownProvince = 0;
+  /** Records added (inside the period). */
+  count = 0;
+
+  constructor(subject: Subject<T, F>, options: GroupOptions = {}) {
+    this.subject = subject;
+    this.calendar = options.calendar ?? vietnamCalendar;
+    this.dims = options.by ?? [];
+    this.provinceOf = options.provinceOf;
+    const periodDims = this.dims.filter((d): d is (typeof PERIOD_DIMS)[number] =>
+      (PERIOD_DIMS as readonly string[]).includes(d),
+    );
+    if (periodDims.length > 1)
+      throw new TypeError(`group by at most one period dimension, got ${periodDims.join(', ')}`);
+    this.periodDim = periodDims[0];
+    if (options.period !== undefined) {
+      const p = typeof options.period === 'string' ? parsePeriod(options.period) : options.period;
+      if (!p)
+        throw new TypeError(`not a reporting period / không phải kỳ báo cáo: ${String(options.period)}`);
+      const last = parseIsoDay(p.lastDay) as number;
+      this.filter = { from: parseIsoDay(p.firstDay) as number, to: last, lastDay: last };
+    } else if (!this.periodDim) {
+      throw new TypeError(
+        'give `period` or group by month / quarter / year: unfinished records are judged on the last day of their period',
+      );
+    }
+  }
+
+  private periodInfo(day: number): { label: string; lastDay: number } {
+    let info = this.dayCache.get(day);
+    if (!info) {
+      const kind = this.periodDim as (typeof PERIOD_DIMS)[number];
+      const label = periodLabelOfDay(day, kind);
+      const p = parsePeriod(label) as ReportingPeriod;
+      info = { label, lastDay: parseIsoDay(p.lastDay) as number };
+      if (this.filter && info.lastDay > this.filter.lastDay) info = { label, lastDay: this.filter.lastDay };
+      this.dayCache.set(day, info);
+    }
+    return info;
+  }
+
+  /** Add one (validated) record. */
+  add(record: T): void {
+    const day = vietnamDayOfInstant(Date.parse(this.subject.receivedAt(record)));
+    if (this.filter && (day < this.filter.from || day > this.filter.to)) {
+      this.outsidePeriod++;
+      return;
+    }
+    this.count++;
+    let lastDay = this.filter?.lastDay ?? 0;
+    let periodLabel: string | undefined;
+    if (this.periodDim) {
+      const info = this.periodInfo(day);
+      periodLabel = info.label;
+      lastDay = info.lastDay;
+    }
+    let id = '';
+    const key: GroupKey = {};
+    for (const dim of this.dims) {
+      if (dim === 'commune') {
+        key.commune = this.subject.communeCode(record);
+        id += `${key.commune}|`;
+      } else if (dim === 'province') {
+        const c = this.subject.communeCode(record);
+        let p = this.subject.provinceCode(record) ?? this.provinceOf?.(c);
+        if (p === undefined) {
+          this.unknownProvince++;
+          p = 'unknown';
+        }
+        key.province = p;
+        id += `${p}|`;
+      } else {
+        key.period = periodLabel as string;
+        id += `${periodLabel}|`;
+      }
+    }
+    let g = this.groups.get(id);
+    if (!g) {
+      g = { key, acc: new RatioAccumulator(this.subject.calculators) };
+      this.groups.set(id, g);
+    }
+    g.acc.add(record, this.subject.facts(record, lastDay, this.calendar));
+  }
+
+  /** Merge another accumulator's groups (same options) into this one. */
+  merge(other: GroupedKpiAccumulator<T, F>): this {
+    for (const [id, g] of other.groups) {
+      const mine = this.groups.get(id);
+      if (mine) mine.acc.merge(g.acc);
+      else
+        this.groups.set(id, {
+          key: { ...g.key },
+          acc: new RatioAccumulator(this.subject.calculators, Float64Array.from(g.acc.counts)),
+        });
+    }
+    this.outsidePeriod += other.outsidePeriod;
+    this.unknownProvince += other.unknownProvince;
+    this.count += other.count;
+    return this;
+  }
+
+  /** Results per group, sorted by group key (deterministic). */
+  finish(): GroupResult[] {
+    return [...this.groups.entries()]
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([, g]) => ({ key: g.key, kpis: g.acc.finish() }));
+  }
+}
+
+const DOSSIER_SUBJECT: Subject<Dossier, DossierFacts> = {
+  calculators: DOSSIER_CALCULATORS,
+  receivedAt: (d) => d.receivedAt,
+  communeCode: (d) => d.communeCode,
+  provinceCode: (d) => d.provinceCode,
+  facts: (d, lastDay, cal) => ({ onTime: isDossierOnTime(d, lastDay, cal) }),
+};
+
+const FEEDBACK_SUBJECT: Subject<FeedbackCase, FeedbackFacts> = {
+  calculators: FEEDBACK_CALCULATORS,
+  receivedAt: (c) => c.receivedAt,
+  communeCode: (c) => c.communeCode,
+  provinceCode: () => undefined,
+  facts: (c, lastDay, cal) => ({ onTime: isFeedbackOnTime(c, lastDay, cal) }),
+};
+
+/**
+ * The dossier KPIs, grouped — add validated dossiers one at a time (memory grows with the number of
+ * groups, not of dossiers), merge partial results, then `finish()`.
+ *
+ * @example
+ * ```ts
+ * const acc = dossierKpiAccumulator({ by: ['commune', 'quarter'] });
+ * for await (const d of readDossiers(text)) acc.add(d);
+ * acc.finish(); // [{ key: { commune: '00004', period: '2026-Q1' }, kpis: { onTimeRate: {…}, … } }, …]
+ * ```
+ */
+export function dossierKpiAccumulator(
+  options: GroupOptions = {},
+): GroupedKpiAccumulator<Dossier, DossierFacts> {
+  return new GroupedKpiAccumulator(DOSSIER_SUBJECT, options);
+}
+
+/** The feedback (PAKN) KPIs, grouped like {@link dossierKpiAccumulator}. */
+export function feedbackKpiAccumulator(
+  options: GroupOptions = {},
+): GroupedKpiAccumulator<FeedbackCase, FeedbackFacts> {
+  return new GroupedKpiAccumulator(FEEDBACK_SUBJECT, options);
+}
+
+/**
+ * Compute the dossier KPIs over an array, iterable or async iterable of validated dossiers.
+ *
+ * @example
+ * ```ts
+ * const [all] = await computeDossierKpis(dossiers, { period: '2026-Q1' });
+ * formatKpiValue(all.kpis.onTimeRate!); // '96.50%'
+ * ```
+ */
+export async function computeDossierKpis(
+  dossiers: Iterable<Dossier> | AsyncIterable<Dossier>,
+  options: GroupOptions = {},
+): Promise<GroupResult[]> {
+  const acc = dossierKpiAccumulator(options);
+  for await (const d of dossiers) acc.add(d);
+  return acc.finish();
+}
+
+/** Compute the feedback KPIs over (async) iterables of validated feedback cases. */
+export async function computeFeedbackKpis(
+  cases: Iterable<FeedbackCase> | AsyncIterable<FeedbackCase>,
+  options: GroupOptions = {},
+): Promise<GroupResult[]> {
+  const acc = feedbackKpiAccumulator(options);
+  for await (const c of cases) acc.add(c);
+  return acc.finish();
+}
+
+/**
+ * Compute the procedure KPIs (AI-enabled essential services, location-independent procedures,
+ * enterprise procedures online) over the procedures applied by a commune or province.
+ *
+ * @example
+ * ```ts
+ * computeProcedureKpis(procedures).locationIndependentProcedureRate?.value; // e.g. 100
+ * ```
+ */
+export function computeProcedureKpis(procedures: Iterable<Procedure>): Partial<Record<KpiId, KpiResult>> {
+  const acc = new RatioAccumulator(PROCEDURE_CALCULATORS);
+  for (const p of procedures) acc.add(p, undefined);
+  return acc.finish();
+}

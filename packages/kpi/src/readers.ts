@@ -1,0 +1,393 @@
+import { fromZodError, type LocalizedText, type ValidationIssue } from '@cdsx/criteria';
+import type { z } from 'zod';
+import {
+  type Dossier,
+  DossierSchema,
+  type FeedbackCase,
+  FeedbackCaseSchema,
+  type Procedure,
+  ProcedureSchema,
+} from './schemas';
+
+/** A line of text with its 1-based line number. */
+export interface NumberedLine {
+  text: string;
+  line: number;
+}
+
+/** Where records come from: a whole text, lines, chunks (bytes or text), or a Web `ReadableStream`. */
+export type TextSource =
+  | string
+  | Iterable<string>
+  | AsyncIterable<string | Uint8Array>
+  | ReadableStream<string | Uint8Array>;
+
+function isReadableStream(x: unknown): x is ReadableStream<string | Uint8Array> {
+  return typeof x === 'object' && x !== null && typeof (x as ReadableStream).getReader === 'function';
+}
+
+async function* streamChunks(
+  stream: ReadableStream<string | Uint8Array>,
+): AsyncGenerator<string | Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+/**
+ * Split chunks of text or UTF-8 bytes into numbered lines (LF or CRLF; a leading BOM is dropped).
+ *
+ * @example
+ * ```ts
+ * for await (const { text, line } of linesFromChunks(response.body!)) …
+ * ```
+ */
+export async function* linesFromChunks(
+  chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+): AsyncGenerator<NumberedLine> {
+  const decoder = new TextDecoder('utf-8', { fatal: false });
+  let rest = '';
+  let line = 0;
+  let first = true;
+  for await (const chunk of chunks as AsyncIterable<string | Uint8Array>) {
+    let text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (first && text.length > 0) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
+    text = rest + text;
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', start);
+      if (nl < 0) break;
+      line++;
+      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      yield { text: text.slice(start, end), line };
+      start = nl + 1;
+    }
+    rest = text.slice(start);
+  }
+  rest += decoder.decode();
+  if (rest.length > 0) {
+    line++;
+    yield { text: rest.endsWith('\r') ? rest.slice(0, -1) : rest, line };
+  }
+}
+
+/** Numbered lines of any {@link TextSource}: an iterable of strings is taken as one line per item. */
+export async function* linesOf(source: TextSource): AsyncGenerator<NumberedLine> {
+  if (typeof source === 'string') {
+    yield* linesFromChunks([source]);
+  } else if (isReadableStream(source)) {
+    yield* linesFromChunks(streamChunks(source));
+  } else if (Symbol.asyncIterator in source) {
+    yield* linesFromChunks(source as AsyncIterable<string | Uint8Array>);
+  } else {
+    let line = 0;
+    for (const text of source as Iterable<string>) {
+      line++;
+      yield { text: text.endsWith('\r') ? text.slice(0, -1) : text, line };
+    }
+  }
+}
+
+/** A record rejected as a duplicate of an earlier one. */
+export interface DuplicateRecord {
+  id: string;
+  record: number;
+  line?: number;
+  /** Record number of the first occurrence, which is the one counted. */
+  firstRecord: number;
+}
+
+/**
+ * Tổng hợp bản ghi bị loại — what a reader accepted and rejected. Every data record is either
+ * accepted or rejected (`records = accepted + rejected + duplicates`); nothing is dropped silently.
+ */
+export interface RejectionSummary {
+  /** Data records read (blank lines are not records). */
+  records: number;
+  accepted: number;
+  /** Records rejected for invalid content. */
+  rejected: number;
+  /** Records rejected because their id was already seen (the first occurrence is counted). */
+  duplicates: number;
+  /** Number of issues per issue code (one record may have several issues). */
+  issuesByCode: Record<string, number>;
+  /** The first `maxIssues` issues, each located by `record`, `line` and `path`. */
+  issues: ValidationIssue[];
+  /** The first `maxIssues` duplicates. */
+  duplicateRecords: DuplicateRecord[];
+  /** True when more issues or duplicates were found than are listed. */
+  truncated: boolean;
+}
+
+/** Options of the readers. */
+export interface ReadOptions {
+  /** How many issues and duplicates to keep in the summary (default 1000); all are counted. */
+  maxIssues?: number;
+  /** Report records whose id was seen before (default true). Memory: ~12 bytes per distinct id. */
+  dedupe?: boolean;
+  /** Called for each rejected record's issues as they are found. */
+  onReject?: (issues: ValidationIssue[]) => void;
+}
+
+/** Open-addressing set of 64-bit id fingerprints (two 32-bit hashes) with the record of first sight. */
+class FingerprintSet {
+  private h1 = new Uint32Array(1 << 16);
+  private h2 = new Uint32Array(1 << 16);
+  private first = new Uint32Array(1 << 16); // 0 = empty slot, else record number
+  private size = 0;
+
+  /** Record number of an earlier occurrence, or 0 after inserting this one. */
+  addOrGet(id: string, record: number): number {
+    let a = 0x811c9dc5;
+    let b = 0x9747b28c;
+    for (let i = 0; i < id.length; i++) {
+      const c = id.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    a >>>= 0;
+    b >>>= 0;
+    if ((this.size + 1) * 2 > this.first.length) this.grow();
+    const mask = this.first.length - 1;
+    let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
+    for (;;) {
+      const f = this.first[i] as number;
+      if (f === 0) {
+        this.h1[i] = a;
+        this.h2[i] = b;
+        this.first[i] = record;
+        this.size++;
+        return 0;
+      }
+      if (this.h1[i] === a && this.h2[i] === b) return f;
+      i = (i + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const { h1, h2, first } = this;
+    const n = first.length * 2;
+    this.h1 = new Uint32Array(n);
+    this.h2 = new Uint32Array(n);
+    this.first = new Uint32Array(n);
+    const mask = n - 1;
+    for (let j = 0; j < first.length; j++) {
+      const f = first[j] as number;
+      if (f === 0) continue;
+      const a = h1[j] as number;
+      const b = h2[j] as number;
+      let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
+      while (this.first[i] !== 0) i = (i + 1) & mask;
+      this.h1[i] = a;
+      this.h2[i] = b;
+      this.first[i] = f;
+    }
+  }
+}
+
+/** Validates records one by one, keeping the {@link RejectionSummary}. */
+export class RecordValidator<T> {
+  readonly summary: RejectionSummary = {
+    records: 0,
+    accepted: 0,
+    rejected: 0,
+    duplicates: 0,
+    issuesByCode: {},
+    issues: [],
+    duplicateRecords: [],
+    truncated: false,
+  };
+  private readonly schema: z.ZodType<T>;
+  private readonly maxIssues: number;
+  private readonly seen: FingerprintSet | undefined;
+  private readonly onReject: ReadOptions['onReject'];
+  private readonly idOf: (record: T) => string;
+
+  /** `idOf` gives the identity used to detect duplicates (default: the record's `id`). */
+  constructor(
+    schema: z.ZodType<T>,
+    options: ReadOptions = {},
+    idOf: (record: T) => string = (r) => (r as { id: string }).id,
+  ) {
+    this.schema = schema;
+    this.idOf = idOf;
+    this.maxIssues = options.maxIssues ?? 1000;
+    this.seen = options.dedupe === false ? undefined : new FingerprintSet();
+    this.onReject = options.onReject;
+  }
+
+  /** Reject a record with issues found before schema validation (e.g. malformed JSON). */
+  reject(issues: ValidationIssue[]): void {
+    this.summary.records++;
+    this.summary.rejected++;
+    this.note(issues);
+  }
+
+  private note(issues: ValidationIssue[]): void {
+    const s = this.summary;
+    for (const i of issues) {
+      s.issuesByCode[i.code] = (s.issuesByCode[i.code] ?? 0) + 1;
+      if (s.issues.length < this.maxIssues) s.issues.push(i);
+      else s.truncated = true;
+    }
+    this.onReject?.(issues);
+  }
+
+  /** Validate one parsed record; returns the typed record, or `undefined` when rejected (and recorded). */
+  check(value: unknown, line?: number): T | undefined {
+    const s = this.summary;
+    s.records++;
+    const record = s.records;
+    const r = this.schema.safeParse(value);
+    if (!r.success) {
+      s.rejected++;
+      this.note(
+        fromZodError(r.error).map((i) => ({ ...i, record, ...(line !== undefined ? { line } : {}) })),
+      );
+      return undefined;
+    }
+    if (this.seen) {
+      const id = this.idOf(r.data);
+      const first = this.seen.addOrGet(id, record);
+      if (first !== 0) {
+        s.duplicates++;
+        const dup: DuplicateRecord = {
+          id,
+          record,
+          firstRecord: first,
+          ...(line !== undefined ? { line } : {}),
+        };
+        if (s.duplicateRecords.length < this.maxIssues) s.duplicateRecords.push(dup);
+        else s.truncated = true;
+        s.issuesByCode.duplicate_id = (s.issuesByCode.duplicate_id ?? 0) + 1;
+        return undefined;
+      }
+    }
+    s.accepted++;
+    return r.data;
+  }
+}
+
+/** An async iterable of valid records whose `summary` is complete once iteration ends. */
+export interface RecordReader<T> extends AsyncIterable<T> {
+  readonly summary: RejectionSummary;
+}
+
+const INVALID_JSON: LocalizedText = { vi: 'dòng không phải JSON hợp lệ', en: 'line is not valid JSON' };
+
+function ndjsonReader<T>(
+  schema: z.ZodType<T>,
+  source: TextSource,
+  options: ReadOptions,
+  idOf?: (record: T) => string,
+): RecordReader<T> {
+  const validator = new RecordValidator(schema, options, idOf);
+  return {
+    summary: validator.summary,
+    async *[Symbol.asyncIterator]() {
+      for await (const { text, line } of linesOf(source)) {
+        if (text.trim() === '') continue;
+        let value: unknown;
+        try {
+          value = JSON.parse(text);
+        } catch (e) {
+          validator.reject([
+            {
+              path: '',
+              code: 'invalid_json',
+              message: {
+                vi: `${INVALID_JSON.vi}: ${(e as Error).message}`,
+                en: `${INVALID_JSON.en}: ${(e as Error).message}`,
+              },
+              record: validator.summary.records + 1,
+              line,
+            },
+          ]);
+          continue;
+        }
+        const ok = validator.check(value, line);
+        if (ok !== undefined) yield ok;
+      }
+    },
+  };
+}
+
+/**
+ * Read dossiers from NDJSON (one JSON object per line): every record is validated; each bad record
+ * is reported with its record and line number and field, and reading continues; duplicate ids are
+ * counted once. Browser-safe (works on a `File`'s text or stream).
+ *
+ * @example
+ * ```ts
+ * const reader = readDossiers(await file.text());
+ * const [all] = await computeDossierKpis(reader, { period: '2026-Q1' });
+ * console.log(formatIssues(reader.summary.issues)); // "#3 3 receivedAt: …"
+ * ```
+ */
+export function readDossiers(source: TextSource, options: ReadOptions = {}): RecordReader<Dossier> {
+  return ndjsonReader(DossierSchema, source, options);
+}
+
+/** Read feedback cases (PAKN) from NDJSON, like {@link readDossiers}. */
+export function readFeedbackCases(source: TextSource, options: ReadOptions = {}): RecordReader<FeedbackCase> {
+  return ndjsonReader(FeedbackCaseSchema, source, options);
+}
+
+/** Read procedures from NDJSON, like {@link readDossiers}; duplicates are detected by `code`. */
+export function readProcedures(source: TextSource, options: ReadOptions = {}): RecordReader<Procedure> {
+  return ndjsonReader(ProcedureSchema, source, options, (p) => p.code);
+}
+
+// ─── CSV rows ───────────────────────────────────────────────────────────────────────────────────
+
+const BOOLEAN_FIELDS = new Set([
+  'complaint',
+  'feeBearing',
+  'paidOnline',
+  'digitised',
+  'digitisedDataReused',
+  'electronicResult',
+]);
+const NUMBER_FIELDS = new Set(['processingDays', 'feeAmount']);
+const NUMERIC = /^-?\d+(\.\d+)?$/;
+
+/**
+ * Turn one CSV row (all strings) into a dossier-shaped object for validation: an empty cell is an
+ * absent field; booleans are `true`/`false`/`1`/`0`; numbers are decimal; `supplementRequests` is
+ * a `;`-separated list of ISO 8601 intervals `requestedAt/suppliedAt` (open: `requestedAt/`).
+ * Anything else is passed through unchanged so validation reports it — nothing is coerced silently.
+ */
+export function dossierFromCsvRow(row: Record<string, string | undefined>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, raw] of Object.entries(row)) {
+    if (raw === undefined || raw === '') {
+      if (k === 'supplementRequests') out[k] = [];
+      continue;
+    }
+    const v = raw.trim();
+    if (BOOLEAN_FIELDS.has(k)) {
+      out[k] = v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : raw;
+    } else if (NUMBER_FIELDS.has(k)) {
+      out[k] = NUMERIC.test(v) ? Number(v) : raw;
+    } else if (k === 'supplementRequests') {
+      out[k] = v.split(';').map((iv) => {
+        const [requestedAt, suppliedAt] = iv.split('/');
+        return suppliedAt ? { requestedAt, suppliedAt } : { requestedAt };
+      });
+    } else {
+      out[k] = raw;
+    }
+  }
+  return out;
+}

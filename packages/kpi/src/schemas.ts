@@ -1,0 +1,300 @@
+import { CommuneCodeSchema, IsoDateSchema, ProvinceCodeSchema } from '@cdsx/criteria';
+import { z } from 'zod';
+import { parseIsoDay } from './calendar/days';
+
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Whether an ISO 8601 date-time with an offset names a real instant (no 30 February, no 25:00). */
+function isRealInstant(s: string): boolean {
+  const m = INSTANT.exec(s);
+  if (!m) return false;
+  if (parseIsoDay(`${m[1]}-${m[2]}-${m[3]}`) === null) return false;
+  if (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59) return false;
+  const off = m[7] as string;
+  if (off !== 'Z' && (Number(off.slice(1, 3)) > 14 || Number(off.slice(4, 6)) > 59)) return false;
+  return true;
+}
+
+/** An ISO 8601 instant with an explicit offset, e.g. `2026-03-05T09:30:00+07:00` or `…Z`. */
+export const InstantSchema = z
+  .string()
+  .refine(isRealInstant, {
+    params: {
+      code: 'invalid_instant',
+      vi: 'cần thời điểm ISO 8601 có múi giờ, ví dụ 2026-03-05T09:30:00+07:00 (ngày giờ phải có thật)',
+      en: 'expected an ISO 8601 date-time with an offset, e.g. 2026-03-05T09:30:00+07:00 (a real date and time)',
+    },
+  })
+  .meta({ id: 'Instant' });
+
+/** A calendar date that exists (`2026-02-30` is rejected). */
+export const RealDateSchema = IsoDateSchema.refine((s) => parseIsoDay(s) !== null, {
+  params: { code: 'invalid_date', vi: 'ngày không có thật', en: 'not a real calendar date' },
+});
+
+/** Kênh nộp hồ sơ — submission channel (portal codes 1 direct, 2 online, 3 postal). */
+export const CHANNELS = ['direct', 'online', 'postal'] as const;
+/** Hình thức trực tuyến — full-process (toàn trình) or partial (một phần), Nghị định 42/2022 Art. 11. */
+export const ONLINE_MODES = ['full', 'partial'] as const;
+/** Trạng thái hồ sơ. `in_progress` đang xử lý; `finished` đã giải quyết xong / trả kết quả; `rejected` từ chối / dừng xử lý; `withdrawn` rút hồ sơ. */
+export const DOSSIER_STATUSES = ['in_progress', 'finished', 'rejected', 'withdrawn'] as const;
+/** Đánh giá của người dân — the applicant's rating of the dossier's handling. */
+export const RATINGS = ['very_satisfied', 'satisfied', 'neutral', 'dissatisfied'] as const;
+
+/** Yêu cầu bổ sung hồ sơ — one supplement request: from the request until the applicant supplied it. */
+export const SupplementRequestSchema = z
+  .strictObject({ requestedAt: InstantSchema, suppliedAt: InstantSchema.optional() })
+  .meta({ id: 'SupplementRequest' });
+export type SupplementRequest = z.infer<typeof SupplementRequestSchema>;
+
+const issue = (code: string, vi: string, en: string) => ({
+  code: 'custom' as const,
+  params: { code, vi, en },
+});
+
+/**
+ * Hồ sơ thủ tục hành chính — one administrative-procedure dossier, as exported by a provincial
+ * procedure system (hệ thống thông tin giải quyết TTHC). Times are ISO 8601 with an offset; the
+ * dossier belongs to the period of its receipt in Vietnam time.
+ *
+ * @example
+ * ```json
+ * { "id": "H01.2026.000123", "communeCode": "00004", "procedureCode": "1.001612",
+ *   "receivedAt": "2026-03-05T09:30:00+07:00", "channel": "online", "onlineMode": "full",
+ *   "appointmentDate": "2026-03-10", "finishedAt": "2026-03-09T15:00:00+07:00", "status": "finished",
+ *   "supplementRequests": [], "rating": "satisfied", "complaint": false, "feeBearing": true,
+ *   "paidOnline": true, "digitised": true, "digitisedDataReused": false, "electronicResult": true }
+ * ```
+ */
+export const DossierSchema = z
+  .strictObject({
+    /** Mã hồ sơ. */
+    id: z.string().trim().min(1),
+    /** Mã đơn vị hành chính cấp xã tiếp nhận. */
+    communeCode: CommuneCodeSchema,
+    /** Mã tỉnh (optional; group by province through the commune list otherwise). */
+    provinceCode: ProvinceCodeSchema.optional(),
+    /** Mã thủ tục hành chính. */
+    procedureCode: z.string().trim().min(1),
+    /** Ngày tiếp nhận. */
+    receivedAt: InstantSchema,
+    channel: z.enum(CHANNELS),
+    /** Required when `channel` is `online`, absent otherwise. */
+    onlineMode: z.enum(ONLINE_MODES).optional(),
+    /** Ngày hẹn trả kết quả. */
+    appointmentDate: RealDateSchema.optional(),
+    /** Thời hạn giải quyết in working days, used when there is no appointment date. */
+    processingDays: z.int().min(0).max(3650).optional(),
+    /** Ngày kết thúc xử lý (finished, returned, rejected or withdrawn). */
+    finishedAt: InstantSchema.optional(),
+    status: z.enum(DOSSIER_STATUSES),
+    supplementRequests: z.array(SupplementRequestSchema).max(100),
+    rating: z.enum(RATINGS).optional(),
+    /** Phản ánh, kiến nghị về việc tiếp nhận hoặc giải quyết hồ sơ. */
+    complaint: z.boolean(),
+    /** Hồ sơ có phí, lệ phí. */
+    feeBearing: z.boolean(),
+    /** Amount due in VND; a fee-bearing dossier with amount 0 is excluded from the online-payment rate. */
+    feeAmount: z.number().min(0).optional(),
+    /** Thanh toán trực tuyến. */
+    paidOnline: z.boolean(),
+    /** Hồ sơ được số hóa. */
+    digitised: z.boolean(),
+    /** Hồ sơ khai thác, sử dụng lại dữ liệu số hóa. */
+    digitisedDataReused: z.boolean(),
+    /** Có kết quả giải quyết điện tử. */
+    electronicResult: z.boolean(),
+  })
+  .superRefine((d, ctx) => {
+    if (d.channel === 'online' && d.onlineMode === undefined) {
+      ctx.addIssue({
+        ...issue(
+          'required',
+          'hồ sơ trực tuyến cần onlineMode (full | partial)',
+          'an online dossier needs onlineMode (full | partial)',
+        ),
+        path: ['onlineMode'],
+        input: undefined,
+      });
+    }
+    if (d.channel !== 'online' && d.onlineMode !== undefined) {
+      ctx.addIssue({
+        ...issue('not_allowed', 'chỉ hồ sơ trực tuyến có onlineMode', 'only online dossiers have onlineMode'),
+        path: ['onlineMode'],
+        input: d.onlineMode,
+      });
+    }
+    if (d.appointmentDate === undefined && d.processingDays === undefined) {
+      ctx.addIssue({
+        ...issue(
+          'required',
+          'cần appointmentDate (ngày hẹn trả) hoặc processingDays (số ngày làm việc)',
+          'needs appointmentDate or processingDays (working days)',
+        ),
+        path: ['appointmentDate'],
+        input: undefined,
+      });
+    }
+    const received = Date.parse(d.receivedAt);
+    if (d.status === 'in_progress' && d.finishedAt !== undefined) {
+      ctx.addIssue({
+        ...issue(
+          'not_allowed',
+          'hồ sơ đang xử lý không có finishedAt',
+          'an in-progress dossier has no finishedAt',
+        ),
+        path: ['finishedAt'],
+        input: d.finishedAt,
+      });
+    }
+    if (d.status !== 'in_progress' && d.finishedAt === undefined) {
+      ctx.addIssue({
+        ...issue(
+          'required',
+          `hồ sơ có trạng thái ${d.status} cần finishedAt`,
+          `a dossier with status ${d.status} needs finishedAt`,
+        ),
+        path: ['finishedAt'],
+        input: undefined,
+      });
+    }
+    if (d.finishedAt !== undefined && Date.parse(d.finishedAt) < received) {
+      ctx.addIssue({
+        ...issue(
+          'finished_before_received',
+          'thời điểm kết thúc trước thời điểm tiếp nhận',
+          'finished before it was received',
+        ),
+        path: ['finishedAt'],
+        input: d.finishedAt,
+      });
+    }
+    if (d.paidOnline && !d.feeBearing) {
+      ctx.addIssue({
+        ...issue(
+          'not_allowed',
+          'hồ sơ không có phí thì không thể thanh toán trực tuyến',
+          'a dossier without fees cannot be paid online',
+        ),
+        path: ['paidOnline'],
+        input: true,
+      });
+    }
+    d.supplementRequests.forEach((s, i) => {
+      const req = Date.parse(s.requestedAt);
+      if (req < received) {
+        ctx.addIssue({
+          ...issue(
+            'before_received',
+            'yêu cầu bổ sung trước khi tiếp nhận',
+            'supplement requested before the dossier was received',
+          ),
+          path: ['supplementRequests', i, 'requestedAt'],
+          input: s.requestedAt,
+        });
+      }
+      if (s.suppliedAt !== undefined && Date.parse(s.suppliedAt) < req) {
+        ctx.addIssue({
+          ...issue(
+            'supplied_before_requested',
+            'bổ sung trước khi được yêu cầu',
+            'supplied before it was requested',
+          ),
+          path: ['supplementRequests', i, 'suppliedAt'],
+          input: s.suppliedAt,
+        });
+      }
+    });
+  })
+  .meta({ id: 'Dossier', description: 'Hồ sơ TTHC: one administrative-procedure dossier.' });
+export type Dossier = z.infer<typeof DossierSchema>;
+
+/** Cấp thực hiện thủ tục. */
+export const PROCEDURE_LEVELS = ['central', 'province', 'commune'] as const;
+/** Dịch vụ công trực tuyến provided for a procedure: toàn trình, một phần, or none. */
+export const ONLINE_SERVICE_LEVELS = ['full', 'partial', 'none'] as const;
+
+/**
+ * Thủ tục hành chính / dịch vụ công trực tuyến — one procedure as applied in a province or commune.
+ *
+ * @example
+ * ```json
+ * { "code": "1.001612", "name": "Đăng ký khai sinh", "level": "commune", "onlineService": "full",
+ *   "fullProcessEligible": true, "essential": true, "aiEnabled": false, "enterpriseRelated": false,
+ *   "locationIndependent": true, "feeBearing": false }
+ * ```
+ */
+export const ProcedureSchema = z
+  .strictObject({
+    code: z.string().trim().min(1),
+    name: z.string().trim().min(1),
+    level: z.enum(PROCEDURE_LEVELS),
+    /** DVCTT level provided. */
+    onlineService: z.enum(ONLINE_SERVICE_LEVELS),
+    /** Đủ điều kiện cung cấp DVCTT toàn trình (national procedure database flag). */
+    fullProcessEligible: z.boolean(),
+    /** Dịch vụ công thiết yếu. */
+    essential: z.boolean(),
+    /** Có ứng dụng trí tuệ nhân tạo (AI). */
+    aiEnabled: z.boolean(),
+    /** TTHC liên quan đến doanh nghiệp. */
+    enterpriseRelated: z.boolean(),
+    /** On the province's list of procedures handled regardless of administrative boundaries (Nghị định 118/2025). */
+    locationIndependent: z.boolean(),
+    feeBearing: z.boolean(),
+  })
+  .meta({ id: 'Procedure', description: 'Thủ tục hành chính / dịch vụ công trực tuyến.' });
+export type Procedure = z.infer<typeof ProcedureSchema>;
+
+/** Kết quả xử lý phản ánh, kiến nghị. */
+export const FEEDBACK_OUTCOMES = ['pending', 'resolved', 'rejected'] as const;
+
+/**
+ * Phản ánh, kiến nghị (PAKN) — one feedback case. Without `dueDate`, the due date is 15 working
+ * days after receipt (the portal's rule for handling, QĐ 766 §5.2).
+ *
+ * @example
+ * ```json
+ * { "id": "PAKN-1", "communeCode": "00004", "receivedAt": "2026-03-02T08:00:00+07:00",
+ *   "handledAt": "2026-03-12T10:00:00+07:00", "outcome": "resolved", "satisfied": true }
+ * ```
+ */
+export const FeedbackCaseSchema = z
+  .strictObject({
+    id: z.string().trim().min(1),
+    communeCode: CommuneCodeSchema,
+    receivedAt: InstantSchema,
+    dueDate: RealDateSchema.optional(),
+    handledAt: InstantSchema.optional(),
+    outcome: z.enum(FEEDBACK_OUTCOMES),
+    satisfied: z.boolean().optional(),
+  })
+  .superRefine((f, ctx) => {
+    if (f.outcome === 'pending' && f.handledAt !== undefined) {
+      ctx.addIssue({
+        ...issue('not_allowed', 'PAKN đang xử lý không có handledAt', 'a pending case has no handledAt'),
+        path: ['handledAt'],
+        input: f.handledAt,
+      });
+    }
+    if (f.outcome !== 'pending' && f.handledAt === undefined) {
+      ctx.addIssue({
+        ...issue('required', 'PAKN đã xử lý cần handledAt', 'a handled case needs handledAt'),
+        path: ['handledAt'],
+        input: undefined,
+      });
+    }
+    if (f.handledAt !== undefined && Date.parse(f.handledAt) < Date.parse(f.receivedAt)) {
+      ctx.addIssue({
+        ...issue(
+          'finished_before_received',
+          'xử lý xong trước khi tiếp nhận',
+          'handled before it was received',
+        ),
+        path: ['handledAt'],
+        input: f.handledAt,
+      });
+    }
+  })
+  .meta({ id: 'FeedbackCase', description: 'Phản ánh, kiến nghị (PAKN).' });
+export type FeedbackCase = z.infer<typeof FeedbackCaseSchema>;
