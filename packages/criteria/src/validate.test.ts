@@ -76,7 +76,12 @@ describe('validateAssessment', () => {
     expect(issues.find((i) => i.path === 'observations["T.21"].value')!.message.en).toBe(
       'T.21: expected a value on the scale (0, 1, 2), got 7',
     );
-    expect(issues.some((i) => i.path === 'observations["T.01"].unit')).toBe(true);
+    expect(issues.find((i) => i.path === 'observations["T.01"].unit')!.message.en).toBe(
+      'T.01: the unit must be "%"',
+    );
+    const b = valid();
+    (b.observations['T.20'] as Record<string, unknown>).unit = '%';
+    expect(issuesOf(b)[0]!.message.en).toBe('T.20: a boolean criterion takes no unit; remove the unit field');
   });
 
   it('reports a catalog version that does not match the edition', () => {

@@ -138,14 +138,26 @@ export function validateAssessment(
       },
     });
   }
+  // Per-criterion checks are more specific than the structural ones: they replace issues at the same path.
+  const specific: ValidationIssue[] = [];
   const observations = record.observations;
   if (observations && typeof observations === 'object' && !Array.isArray(observations)) {
     for (const id of Object.keys(observations)) {
+      const path = `observations[${JSON.stringify(id)}]`;
       const criterion = known.get(id);
       if (!criterion) {
-        if (options.unknownCriteria !== 'allow' && CriterionIdSchema.safeParse(id).success) {
-          issues.push({
-            path: `observations[${JSON.stringify(id)}]`,
+        if (!CriterionIdSchema.safeParse(id).success) {
+          specific.push({
+            path,
+            code: 'invalid_criterion_id',
+            message: {
+              vi: `${JSON.stringify(id)} không phải mã tiêu chí (dạng "HT.01")`,
+              en: `${JSON.stringify(id)} is not a criterion id (like "HT.01")`,
+            },
+          });
+        } else if (options.unknownCriteria !== 'allow') {
+          specific.push({
+            path,
             code: 'unknown_criterion',
             message: {
               vi: `mã tiêu chí ${JSON.stringify(id)} không có trong bộ tiêu chí ${edition.version}`,
@@ -158,16 +170,13 @@ export function validateAssessment(
       const r = observationSchemaFor(criterion).safeParse((observations as Record<string, unknown>)[id], {
         reportInput: true,
       });
-      if (!r.success) {
-        for (const issue of fromZodError(r.error, ['observations', id])) {
-          // The structural pass already reported missing fields / wrong shapes of the same observation.
-          if (!issues.some((i) => i.path === issue.path && i.code === issue.code))
-            issues.push(withMeasure(issue, criterion));
-        }
-      }
+      if (!r.success)
+        specific.push(...fromZodError(r.error, ['observations', id]).map((i) => withMeasure(i, criterion)));
     }
   }
-  if (issues.length) return { ok: false, issues };
+  const replaced = new Set(specific.map((i) => i.path));
+  const all = [...issues.filter((i) => !replaced.has(i.path)), ...specific];
+  if (all.length) return { ok: false, issues: all };
   return { ok: true, value: base.data as Assessment };
 }
 
@@ -180,6 +189,22 @@ const MEASURE_TEXT: Record<Criterion['measure'], { vi: string; en: string }> = {
 
 /** Say what the criterion's measure expects: "expected a percentage 0–100, got 180". */
 function withMeasure(issue: ValidationIssue, criterion: Criterion): ValidationIssue {
+  if (issue.path.endsWith('.unit')) {
+    const unit = criterion.unit;
+    return {
+      ...issue,
+      code: 'unit_mismatch',
+      message: unit
+        ? {
+            vi: `${criterion.id}: đơn vị phải là ${JSON.stringify(unit.vi)}${unit.en !== unit.vi ? ` hoặc ${JSON.stringify(unit.en)}` : ''}`,
+            en: `${criterion.id}: the unit must be ${JSON.stringify(unit.en)}${unit.en !== unit.vi ? ` or ${JSON.stringify(unit.vi)}` : ''}`,
+          }
+        : {
+            vi: `${criterion.id}: tiêu chí ${criterion.measure} không có đơn vị; bỏ trường unit`,
+            en: `${criterion.id}: a ${criterion.measure} criterion takes no unit; remove the unit field`,
+          },
+    };
+  }
   if (!issue.path.endsWith('.value')) return issue;
   const m = MEASURE_TEXT[criterion.measure];
   const got = issue.message.en.match(/got (.*)$/)?.[1];

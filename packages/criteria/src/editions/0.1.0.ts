@@ -13,7 +13,7 @@ export type { PublishedEdition } from './published';
 export const edition: CatalogEdition = deepFreeze(data as unknown as CatalogEdition);
 
 /** SHA-256 of the edition's canonical JSON; decision records cite it. */
-export const contentHash = 'sha256:PENDING';
+export const contentHash = 'sha256:256d6bf9525c6a05e9511a7973ef8a260f651af1eb194514f0a6592095e8cdf9';
 
 /** The edition and its hash together. */
 export const published: PublishedEdition = Object.freeze({ edition, contentHash });
