@@ -36,7 +36,9 @@ const KIND: Record<string, LocalizedText> = {
   not_applicable: { vi: 'không áp dụng', en: 'not applicable' },
 };
 const slot = (s: Slot, lang: 'vi' | 'en') =>
-  lang === 'vi' ? `nhóm ${GROUP[s.areaGroup].vi}, mức ${s.level}` : `${GROUP[s.areaGroup].en}, level ${s.level}`;
+  lang === 'vi'
+    ? `nhóm ${GROUP[s.areaGroup].vi}, mức ${s.level}`
+    : `${GROUP[s.areaGroup].en}, level ${s.level}`;
 const th = (t: Threshold) => `${t.comparison} ${String(t.threshold)}`;
 const show = (v: unknown) => JSON.stringify(v ?? null);
 
@@ -119,7 +121,11 @@ export function describeChange(c: CatalogChange): LocalizedText {
       };
     case 'threshold_changed': {
       const vi = { tightened: 'ngưỡng chặt hơn', loosened: 'ngưỡng nới lỏng', changed: 'ngưỡng thay đổi' };
-      const en = { tightened: 'threshold tightened', loosened: 'threshold loosened', changed: 'threshold changed' };
+      const en = {
+        tightened: 'threshold tightened',
+        loosened: 'threshold loosened',
+        changed: 'threshold changed',
+      };
       return {
         vi: `${c.criterion} (${slot(c, 'vi')}): ${vi[c.direction]} ${th(c.from)} → ${th(c.to)}`,
         en: `${c.criterion} (${slot(c, 'en')}): ${en[c.direction]} ${th(c.from)} → ${th(c.to)}`,

@@ -123,7 +123,6 @@ export interface CatalogDiff {
   changes: CatalogChange[];
 }
 
-const KIND_RANK: Record<RequirementKind, number> = { not_applicable: 0, extended: 1, mandatory: 2 };
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
 /** How strict a threshold is in its comparison's direction (higher is stricter); `null` for `=`. */

@@ -17,10 +17,10 @@ export {
   requiredBump,
 } from './bump';
 export {
-  checkCrosswalk,
-  composeCrosswalks,
   type Crosswalk,
   CrosswalkSchema,
+  checkCrosswalk,
+  composeCrosswalks,
   parseCrosswalk,
 } from './crosswalk';
 export {
