@@ -1,11 +1,14 @@
 import {
   type Assessment,
+  AssessmentSchema,
   areaGroupOf,
   type CatalogEdition,
+  type Criterion,
   contentHashOf,
   EDITIONS,
   getEdition,
   latestEdition,
+  observationSchemaFor,
   type ParseResult,
   type PublishedEdition,
   type ValidationIssue,
@@ -76,11 +79,41 @@ function contextFor(edition: CatalogEdition, hash: string, applied: AppliedOverl
       base,
       ranked,
       criterionIds: new Set(effective.criteria.map((c) => c.id)),
+      criterionById: new Map(effective.criteria.map((c) => [c.id, c])),
       ruleSets: compileRuleSets(effective),
     };
     byOverlay.set(key, ctx);
   }
   return ctx;
+}
+
+const observationSchemas = new WeakMap<Criterion, ReturnType<typeof observationSchemaFor>>();
+function observationSchema(criterion: Criterion) {
+  let s = observationSchemas.get(criterion);
+  if (!s) {
+    s = observationSchemaFor(criterion);
+    observationSchemas.set(criterion, s);
+  }
+  return s;
+}
+
+/**
+ * The acceptance test of `validateAssessment` (base schema, catalog version, each known observation
+ * against its criterion's schema, unknown ids when rejected) with schemas built once per criterion instead
+ * of per call. Returns the parsed assessment, or `null` to let `validateAssessment` report the issues.
+ */
+function quickValidate(ctx: CatalogContext, input: unknown, rejectUnknown: boolean): Assessment | null {
+  const base = AssessmentSchema.safeParse(input);
+  if (!base.success || base.data.catalogVersion !== ctx.edition.version) return null;
+  for (const [id, o] of Object.entries(base.data.observations)) {
+    const c = ctx.criterionById.get(id);
+    if (!c) {
+      if (rejectUnknown) return null;
+      continue;
+    }
+    if (!observationSchema(c).safeParse(o).success) return null;
+  }
+  return base.data;
 }
 
 function prefixed(issues: ValidationIssue[], prefix: string): ValidationIssue[] {
@@ -167,13 +200,17 @@ export function preparer(options: AssessOptions = {}): (input: unknown) => Parse
     if (!overlays.ok) return overlays;
     const province = (input as { commune?: { provinceCode?: unknown } } | null)?.commune?.provinceCode;
     const applied = typeof province === 'string' ? (overlays.value.get(province) ?? null) : null;
-    const valid = validateAssessment(input, edition, {
-      extraCriteria: applied?.overlay.addCriteria ?? [],
-      unknownCriteria: options.unknownCriteria === 'error' ? 'error' : 'allow',
-    });
-    if (!valid.ok) return valid;
     const ctx = contextFor(edition, hash, applied);
-    const assessment = valid.value;
+    let assessment = quickValidate(ctx, input, options.unknownCriteria === 'error');
+    if (!assessment) {
+      // Invalid (or unusual): let @cdsx/criteria say exactly what is wrong, where, in vi and en.
+      const valid = validateAssessment(input, edition, {
+        extraCriteria: applied?.overlay.addCriteria ?? [],
+        unknownCriteria: options.unknownCriteria === 'error' ? 'error' : 'allow',
+      });
+      if (!valid.ok) return valid;
+      assessment = valid.value;
+    }
     return { ok: true, value: { ctx, ruleSet: ctx.ruleSets[areaGroupOf(assessment.commune)], assessment } };
   };
 }

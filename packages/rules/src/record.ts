@@ -3,6 +3,7 @@ import type {
   Assessment,
   CatalogEdition,
   Comparison,
+  Criterion,
   Dimension,
   LevelDefinition,
   LocalizedText,
@@ -149,6 +150,7 @@ export interface CatalogContext {
   readonly base: LevelDefinition;
   readonly ranked: readonly LevelDefinition[];
   readonly criterionIds: ReadonlySet<string>;
+  readonly criterionById: ReadonlyMap<string, Criterion>;
   readonly ruleSets: Readonly<Record<AreaGroup, RuleSet>>;
 }
 
