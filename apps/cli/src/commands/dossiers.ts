@@ -1,0 +1,79 @@
+import { createReadStream, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Dossier, RecordReader, RejectionSummary } from '@cdsx/kpi';
+import type { Context } from '../command';
+import { fileError } from '../errors';
+import { t } from '../i18n';
+import { STDIN } from '../io';
+import { Progress } from '../progress';
+
+/** Files above this size (bytes) get a progress bar. */
+const LONG_FILE = 1 << 20;
+
+/**
+ * A dossier file (NDJSON, or CSV by extension) read through the @cdsx/kpi readers, streamed from disk with
+ * a progress bar on stderr (terminal only). `-` reads standard input as NDJSON.
+ */
+export async function openDossiers(
+  ctx: Context,
+  file: string,
+): Promise<{ reader: RecordReader<Dossier>; name: string; finish: () => void }> {
+  const csv = /\.csv$/i.test(file);
+  // Loaded on use: only the dossier commands need @cdsx/kpi.
+  const { readDossiers } = await import('@cdsx/kpi');
+  if (file === '-') {
+    const text = await ctx.readText('-');
+    return { reader: readDossiers(text), name: STDIN, finish: () => {} };
+  }
+  let size: number;
+  try {
+    const st = statSync(resolve(ctx.cwd, file));
+    if (st.isDirectory())
+      throw fileError(
+        file,
+        'is_directory',
+        t('đây là thư mục, không phải tệp', 'is a directory, not a file'),
+      );
+    size = st.size;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ENOENT')
+      throw fileError(file, 'file_not_found', t('không tìm thấy tệp', 'file not found'));
+    throw e;
+  }
+  ctx.addInput(file);
+  const progress = new Progress(
+    (s) => ctx.note(s),
+    Progress.enabledFor(ctx.stderrIsTTY, ctx.env) && size > LONG_FILE,
+    file,
+  );
+  let bytes = 0;
+  let reader: RecordReader<Dossier> | undefined;
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    for await (const chunk of createReadStream(resolve(ctx.cwd, file), { highWaterMark: 1 << 20 })) {
+      bytes += (chunk as Buffer).length;
+      progress.update(bytes, size, reader?.summary.records ?? 0);
+      yield chunk as Buffer;
+    }
+  }
+  reader = csv ? (await import('@cdsx/kpi/node')).readDossiersCsv(chunks()) : readDossiers(chunks());
+  return { reader, name: file, finish: () => progress.done() };
+}
+
+/** Read a whole dossier file for its rejection summary (validation only). */
+export async function readDossierFile(
+  ctx: Context,
+  file: string,
+  onDossier: (d: Dossier) => void,
+): Promise<{ summary: RejectionSummary; name: string }> {
+  const { reader, name, finish } = await openDossiers(ctx, file);
+  try {
+    for await (const d of reader) onDossier(d);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (!code) throw e;
+    throw fileError(name, 'read_failed', t(`không đọc được tệp (${code})`, `cannot read the file (${code})`));
+  } finally {
+    finish();
+  }
+  return { summary: reader.summary, name };
+}

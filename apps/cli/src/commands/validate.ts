@@ -1,0 +1,200 @@
+import {
+  getEdition,
+  lintCatalog,
+  parseCatalogEdition,
+  type ValidationIssue,
+  validateAssessment,
+} from '@cdsx/criteria';
+import { applyOverlay, loadFixtures } from '@cdsx/rules';
+import type { CommandDef, Context } from '../command';
+import { EXIT, formatLocated, InputError, type LocatedIssue } from '../errors';
+import { t } from '../i18n';
+import { STDIN } from '../io';
+import { locate, readRecords, type SourceRecord } from '../records';
+import { readDossierFile } from './dossiers';
+import { editionFrom, str } from './shared';
+
+export const KINDS = ['assessment', 'catalog', 'overlay', 'dossiers', 'fixture'] as const;
+type Kind = (typeof KINDS)[number];
+
+const KIND_NAME: Record<Kind, { vi: string; en: string }> = {
+  assessment: t('đánh giá', 'assessment'),
+  catalog: t('bộ tiêu chí', 'catalog edition'),
+  overlay: t('bộ tiêu chí bổ sung của tỉnh', 'province overlay'),
+  dossiers: t('hồ sơ TTHC', 'dossiers'),
+  fixture: t('ca kiểm thử tuân thủ', 'conformance fixture'),
+};
+
+/** What a JSON value looks like, from the fields each kind must have. */
+function detect(value: unknown): Kind | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const has = (k: string) => Object.hasOwn(value, k);
+  if (has('criteria') && has('levels')) return 'catalog';
+  if (has('province') && has('baseEdition')) return 'overlay';
+  if (has('assessment') && has('expected')) return 'fixture';
+  if (has('commune') && has('observations')) return 'assessment';
+  if (has('receivedAt') || has('procedureCode')) return 'dossiers';
+  return undefined;
+}
+
+function checkRecord(kind: Kind, rec: SourceRecord, catalog: string | undefined): ValidationIssue[] {
+  switch (kind) {
+    case 'assessment': {
+      const version = (rec.value as { catalogVersion?: unknown } | null)?.catalogVersion;
+      const named = typeof version === 'string' ? getEdition(version) : undefined;
+      if (!catalog && named && !named.ok) return named.issues;
+      const edition = catalog || !named?.ok ? editionFrom(catalog) : named.value;
+      const r = validateAssessment(rec.value, edition.edition);
+      return r.ok ? [] : r.issues;
+    }
+    case 'catalog': {
+      const r = parseCatalogEdition(rec.value);
+      if (!r.ok) return r.issues;
+      return lintCatalog(r.value).map((p) => ({ path: p.path, code: p.rule, message: p.message }));
+    }
+    case 'overlay': {
+      const base = (rec.value as { baseEdition?: { version?: unknown } } | null)?.baseEdition?.version;
+      const named = typeof base === 'string' && !catalog ? getEdition(base) : undefined;
+      const { edition, contentHash } = named?.ok ? named.value : editionFrom(catalog);
+      const r = applyOverlay(edition, contentHash, rec.value);
+      return r.ok ? [] : r.issues;
+    }
+    case 'fixture': {
+      const r = loadFixtures([{ name: rec.file, data: rec.value }]);
+      // loadFixtures locates by fixture name; the file name is already on each line.
+      return r.ok ? [] : r.issues.map((i) => ({ ...i, path: i.path.replace(/^\[".*?"\]\.?/, '') }));
+    }
+    case 'dossiers':
+      return [];
+  }
+}
+
+/** `cdsx validate <file>` — check a file and print every problem with its location. */
+export const validateCommand: CommandDef = {
+  path: ['validate'],
+  args: '<file|->',
+  summary: t(
+    'kiểm tra một tệp (đánh giá, bộ tiêu chí, bộ bổ sung, hồ sơ)',
+    'check a file (assessment, catalog, overlay, dossiers)',
+  ),
+  details: t(
+    'Tự nhận biết loại tệp theo các trường của nó, hoặc dùng --kind. In từng lỗi kèm vị trí; mã thoát 1 khi tệp không hợp lệ. ' +
+      'Với đánh giá, mã tiêu chí lạ là lỗi (lệnh assess chỉ liệt kê chúng trong bản ghi quyết định).',
+    'Detects what the file is from its fields, or takes --kind. Prints each problem with its location; exit code 1 when invalid. ' +
+      'For assessments an unknown criterion id is an error (assess only lists them in the decision record).',
+  ),
+  positionals: [1, 1],
+  options: {
+    kind: {
+      type: 'string',
+      value: `<${KINDS.join('|')}>`,
+      choices: KINDS,
+      help: t('loại tệp', 'kind of file'),
+    },
+    catalog: {
+      type: 'string',
+      value: '<version>',
+      help: t('kiểm tra theo phiên bản bộ tiêu chí này', 'check against this catalog edition'),
+    },
+  },
+  examples: [
+    'cdsx validate assessment.json',
+    'cdsx validate dossiers.csv',
+    'cdsx validate hanoi-overlay.json --kind overlay',
+  ],
+  async run(ctx) {
+    const file = ctx.positionals[0]!;
+    const name = file === '-' ? STDIN : file;
+    const catalog = str(ctx, 'catalog');
+    if (catalog) editionFrom(catalog);
+    let kind = str(ctx, 'kind') as Kind | undefined;
+    const isCsv = /\.csv$/i.test(file);
+    if (kind === 'dossiers' || (!kind && isCsv)) return reportDossiers(ctx, file);
+    const records = readRecords(name, await ctx.readText(file), file === '-' ? false : undefined);
+    kind ??= detect(records[0]!.value);
+    if (!kind) {
+      throw new InputError([
+        {
+          file: name,
+          issue: {
+            path: '',
+            code: 'unknown_kind',
+            message: t(
+              `không nhận ra loại tệp; dùng --kind ${KINDS.join('|')}`,
+              `cannot tell what this file is; use --kind ${KINDS.join('|')}`,
+            ),
+          },
+        },
+      ]);
+    }
+    if (kind === 'dossiers') return reportDossiers(ctx, file);
+    const issues: LocatedIssue[] = [];
+    for (const rec of records)
+      for (const issue of checkRecord(kind, rec, catalog)) issues.push(locate(rec, issue));
+    const what = KIND_NAME[kind][ctx.lang];
+    if (issues.length) {
+      ctx.write(`${formatLocated(issues, ctx.errLang)}\n`);
+      ctx.write(
+        ctx.lang === 'vi'
+          ? `✗ ${name}: ${what} không hợp lệ — ${issues.length} lỗi\n`
+          : `✗ ${name}: invalid ${what} — ${issues.length} problem(s)\n`,
+      );
+      return EXIT.invalid;
+    }
+    const n = records.length;
+    ctx.write(
+      ctx.lang === 'vi'
+        ? `✓ ${name}: ${what} hợp lệ (${n} bản ghi)\n`
+        : `✓ ${name}: valid ${what} (${n} record(s))\n`,
+    );
+    return EXIT.ok;
+  },
+};
+
+async function reportDossiers(ctx: Context, file: string): Promise<number> {
+  const { summary, name } = await readDossierFile(ctx, file, () => {});
+  const what = KIND_NAME.dossiers[ctx.lang];
+  const bad = summary.rejected + summary.duplicates;
+  if (summary.issues.length)
+    ctx.write(
+      `${formatLocated(
+        summary.issues.map((issue) => ({ file: name, issue })),
+        ctx.errLang,
+      )}\n`,
+    );
+  for (const d of summary.duplicateRecords) {
+    ctx.write(
+      `${formatLocated(
+        [
+          {
+            file: name,
+            issue: {
+              path: 'id',
+              code: 'duplicate_id',
+              ...(d.line !== undefined ? { line: d.line } : { record: d.record }),
+              message: t(
+                `mã hồ sơ ${d.id} trùng với bản ghi #${d.firstRecord}`,
+                `dossier id ${d.id} duplicates record #${d.firstRecord}`,
+              ),
+            },
+          },
+        ],
+        ctx.errLang,
+      )}\n`,
+    );
+  }
+  if (bad) {
+    ctx.write(
+      ctx.lang === 'vi'
+        ? `✗ ${name}: ${what} — ${summary.records} bản ghi, ${summary.rejected} không hợp lệ, ${summary.duplicates} trùng mã${summary.truncated ? ' (chỉ liệt kê một phần lỗi)' : ''}\n`
+        : `✗ ${name}: ${what} — ${summary.records} records, ${summary.rejected} invalid, ${summary.duplicates} duplicate ids${summary.truncated ? ' (only part of the problems listed)' : ''}\n`,
+    );
+    return EXIT.invalid;
+  }
+  ctx.write(
+    ctx.lang === 'vi'
+      ? `✓ ${name}: ${what} hợp lệ (${summary.records} bản ghi)\n`
+      : `✓ ${name}: valid ${what} (${summary.records} records)\n`,
+  );
+  return EXIT.ok;
+}

@@ -1,0 +1,46 @@
+import type { LocalizedText } from '../i18n';
+
+/** A cell: numbers stay numbers (CSV and JSON keep them raw); `null` means not available. */
+export type Cell = string | number | boolean | null;
+
+/** A column of a table. */
+export interface Column {
+  key: string;
+  header: LocalizedText;
+  /** Right-align (numbers). */
+  align?: 'left' | 'right';
+  /** How the cell is shown in table/md/html (CSV writes the raw value). */
+  display?: (value: Cell) => string;
+}
+
+/** A table of rows keyed by column key. */
+export interface Table {
+  columns: Column[];
+  rows: Array<Record<string, Cell>>;
+}
+
+/** A titled block of a report: an optional table and lines of text. */
+export interface Section {
+  title?: LocalizedText | string;
+  table?: Table;
+  /** Free text lines after the table, already in the output language. */
+  lines?: string[];
+  /** Highlight the title (e.g. the SYNTHETIC data label). */
+  tone?: 'warn';
+}
+
+/**
+ * What a command prints. `table`, `md`, `html` and `csv` render the sections; `json` prints `json`,
+ * `ndjson` one line per item of `ndjson` (or of `json` when it is an array). The summary comes after
+ * the rows: on stdout for table/md/html, on stderr for csv/json/ndjson so pipes stay clean.
+ */
+export interface Report {
+  title?: LocalizedText | string;
+  sections: Section[];
+  json?: unknown;
+  ndjson?: readonly unknown[];
+  summary?: string[];
+}
+
+export const FORMATS = ['table', 'json', 'ndjson', 'csv', 'md', 'html'] as const;
+export type Format = (typeof FORMATS)[number];
