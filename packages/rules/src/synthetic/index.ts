@@ -83,7 +83,7 @@ function noise(rand: () => number, sd: number): number {
   return (rand() + rand() + rand() - 1.5) * 2 * sd;
 }
 
-const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 const lerp = (a: number, b: number, t: number) => a + (b - a) * t;
 
 interface Plan {
