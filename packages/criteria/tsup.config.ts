@@ -6,6 +6,7 @@ export default defineConfig(
     index: 'src/index.ts',
     latest: 'src/latest.ts',
     'editions/0.1.0': 'src/editions/0.1.0.ts',
+    'editions/0.2.0': 'src/editions/0.2.0.ts',
     'communes/index': 'src/communes/index.ts',
   }),
 );

@@ -1,7 +1,17 @@
 // A vendor's TypeScript file: must type-check against the packed @cdsx/criteria under node16 and bundler.
-import { type Assessment, type CatalogEdition, type ParseResult, validateAssessment } from '@cdsx/criteria';
+import {
+  type Assessment,
+  type CatalogEdition,
+  crosswalkBetween,
+  diffCatalogs,
+  type ParseResult,
+  type RequiredBump,
+  requiredBump,
+  validateAssessment,
+} from '@cdsx/criteria';
 import { type Commune, communeByCode } from '@cdsx/criteria/communes';
 import { edition } from '@cdsx/criteria/editions/0.1.0';
+import { edition as edition020, contentHash as hash020 } from '@cdsx/criteria/editions/0.2.0';
 
 const commune: Commune | undefined = communeByCode('00004');
 const pinned: CatalogEdition = edition;
@@ -12,4 +22,11 @@ if (result.ok) {
 } else {
   const first: string = result.issues[0]?.message.vi ?? '';
   console.log(first);
+}
+
+// Releases: the diff between the two permalinked editions and the bump it requires.
+const cw = crosswalkBetween('0.1.0', '0.2.0');
+if (cw.ok) {
+  const bump: RequiredBump = requiredBump(diffCatalogs(edition, edition020, cw.value));
+  console.log(bump.bump, bump.reasons[0]?.message.en, hash020);
 }

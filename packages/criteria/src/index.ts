@@ -11,6 +11,7 @@
  *
  * @packageDocumentation
  */
+export { CROSSWALKS, crosswalkBetween } from './editions/crosswalks/index';
 export { EDITIONS, getEdition, latestEdition } from './editions/index';
 export { deepFreeze, type PublishedEdition } from './editions/published';
 export { canonicalJson, contentHashOf, sha256Hex } from './hash';
@@ -19,6 +20,7 @@ export { parseJsonText } from './json';
 export { LINT_RULES, type LintProblem, type LintRule, lintCatalog } from './lint';
 export * from './model';
 export { requirementFor } from './query';
+export * from './release/index';
 export * from './text';
 export {
   assessmentSchemaFor,

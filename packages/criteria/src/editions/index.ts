@@ -1,9 +1,10 @@
 import type { ParseResult } from '../issues';
 import { published as v0_1_0 } from './0.1.0';
+import { published as v0_2_0 } from './0.2.0';
 import type { PublishedEdition } from './published';
 
 /** Every published edition, oldest first. Editions are never removed. */
-export const EDITIONS: readonly PublishedEdition[] = Object.freeze([v0_1_0]);
+export const EDITIONS: readonly PublishedEdition[] = Object.freeze([v0_1_0, v0_2_0]);
 
 /** The newest edition in {@link EDITIONS}. */
 export const latestEdition: PublishedEdition = EDITIONS[EDITIONS.length - 1]!;
