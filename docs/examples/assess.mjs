@@ -1,0 +1,36 @@
+// Plain JavaScript, ES modules: validate an assessment file, assess it, read the decision record.
+// Run: node assess.mjs [assessment.json]
+import { readFile } from 'node:fs/promises';
+import { formatIssues, getEdition, parseJsonText, validateAssessment } from '@cdsx/criteria';
+import { assess } from '@cdsx/rules';
+
+const file = process.argv[2] ?? new URL('./assessment.json', import.meta.url);
+const parsed = parseJsonText(await readFile(file, 'utf8'), String(file));
+if (!parsed.ok) throw new Error(formatIssues(parsed.issues)); // line and column, vi / en
+
+// 1. Validate against the edition the assessment names (catalogVersion).
+const edition = getEdition(parsed.value.catalogVersion ?? 'latest');
+if (!edition.ok) throw new Error(formatIssues(edition.issues));
+const checked = validateAssessment(parsed.value, edition.value.edition);
+if (!checked.ok) throw new Error(formatIssues(checked.issues)); // located, vi / en
+
+// 2. Assess: the level reached and what blocks the next one.
+const record = assess(checked.value);
+
+// 3. Read the decision record.
+console.log(
+  `${record.commune.name}: ${record.level.name.vi} / ${record.level.name.en} (level ${record.level.level})`,
+);
+console.log(`catalog ${record.catalog.version} ${record.catalog.contentHash}`);
+if (record.provisional)
+  console.log(
+    `provisional: up to level ${record.possibleLevel} once ${record.missingCriteria.length} missing criteria are observed`,
+  );
+const blocking = record.gaps?.mandatory ?? [];
+console.log(
+  `${blocking.length} mandatory requirement(s) of level ${record.gaps?.level} not met or not observed; first five:`,
+);
+for (const gap of blocking.slice(0, 5))
+  console.log(
+    `  ${gap.criterion} ${gap.outcome}: ${gap.comparison} ${gap.threshold} — ${gap.remediation.en}`,
+  );
