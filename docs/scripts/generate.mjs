@@ -8,7 +8,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { EDITIONS } from '@cdsx/criteria';
+import { crosswalkBetween, describeChange, diffCatalogs, EDITIONS } from '@cdsx/criteria';
 import {
   CALENDAR_RULE_SOURCES,
   KPI_DEFINITIONS,
@@ -22,10 +22,33 @@ import { GENERATED_MARKER, renderPages } from './render.mjs';
 
 export const DOCS_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * What changed in each edition against the one before it (`diffCatalogs`, with the published crosswalk when
+ * there is one), described by `describeChange`: version → { from, changes }.
+ */
+export function editionChanges(editions = EDITIONS) {
+  /** @type {Record<string, { from: string, changes: { criterion: string | null, text: { vi: string, en: string } }[] }>} */
+  const out = {};
+  for (let i = 1; i < editions.length; i++) {
+    const a = editions[i - 1].edition;
+    const b = editions[i].edition;
+    const crosswalk = crosswalkBetween(a.version, b.version);
+    const diff = diffCatalogs(a, b, crosswalk.ok ? crosswalk.value : undefined);
+    out[b.version] = {
+      from: a.version,
+      changes: diff.changes
+        .filter((c) => c.type !== 'edition_added')
+        .map((c) => ({ criterion: c.criterion ?? null, text: describeChange(c) })),
+    };
+  }
+  return out;
+}
+
 /** The data the generated pages are made from, straight from the packages' exports. */
 export function siteData() {
   return {
     editions: EDITIONS,
+    changes: editionChanges(EDITIONS),
     kpi: { ids: KPI_IDS, definitions: KPI_DEFINITIONS, targets: KPI_TARGETS },
     calendar: {
       holidays: STATUTORY_HOLIDAYS,

@@ -133,6 +133,8 @@ const T = {
     workingWeekend: 'Thứ Bảy, Chủ nhật làm việc',
     none: 'không có',
     field: 'Thuộc tính',
+    changesSince: (v) => `Thay đổi so với phiên bản ${v}`,
+    noChanges: 'Không có thay đổi về tiêu chí.',
     decisionRef: (doc) => `theo quyết định ${doc}`,
   },
   en: {
@@ -258,6 +260,8 @@ const T = {
     workingWeekend: 'Weekend working days',
     none: 'none',
     field: 'Field',
+    changesSince: (v) => `Changes since edition ${v}`,
+    noChanges: 'No changes to the criteria.',
     decisionRef: (doc) => `by decision ${doc}`,
   },
 };
@@ -426,7 +430,7 @@ function renderDimensionPage(published, dim, lang) {
   return page({ title: `${entry.name[lang]} · ${edition.version}`, outline: [2, 2] }, body.join('\n\n'));
 }
 
-function renderEditionPage(published, isLatest, lang) {
+function renderEditionPage(published, isLatest, changes, lang) {
   const { edition, contentHash } = published;
   const t = T[lang];
   const v = edition.version;
@@ -457,6 +461,22 @@ function renderEditionPage(published, isLatest, lang) {
     ),
     `## ${t.basis}`,
     edition.basis[lang],
+    ...(changes
+      ? [
+          `## ${t.changesSince(changes.from)} {#changes}`,
+          changes.changes.length
+            ? changes.changes
+                .map((c) => {
+                  const target = c.criterion && edition.criteria.find((x) => x.id === c.criterion);
+                  const link = target
+                    ? `[${code(c.criterion)}](./${target.dimension}.md#${criterionAnchor(c.criterion)}): `
+                    : '';
+                  return `- ${link}${cell(c.text[lang])}`;
+                })
+                .join('\n')
+            : t.noChanges,
+        ]
+      : []),
     `## ${t.levels}`,
     table(
       [t.level, t.levelName, t.description],
@@ -642,18 +662,23 @@ function renderCalendarPage(cal, lang) {
  *
  * @param {object} data
  * @param {readonly { edition: any, contentHash: string }[]} data.editions  oldest first (`EDITIONS`)
+ * @param {Record<string, { from: string, changes: { criterion: string | null, text: { vi: string, en: string } }[] }>} [data.changes]
+ *   per version, what changed against the previous edition
  * @param {{ ids: readonly string[], definitions: Record<string, any>, targets: Record<string, readonly any[]> }} data.kpi
  * @param {{ holidays: readonly any[], ruleSources: readonly any[], decisions: readonly any[],
  *   daysOff(year: number): any[], workingWeekendDays(year: number): string[] }} data.calendar
  * @returns {Map<string, string>} docs-relative path → markdown, sorted by path
  */
-export function renderPages({ editions, kpi, calendar }) {
+export function renderPages({ editions, changes = {}, kpi, calendar }) {
   const pages = new Map();
   for (const lang of LANGS) {
     pages.set(paths.referenceIndex(lang), renderReferenceIndex(editions, lang));
     editions.forEach((published, i) => {
       const v = published.edition.version;
-      pages.set(paths.edition(lang, v), renderEditionPage(published, i === editions.length - 1, lang));
+      pages.set(
+        paths.edition(lang, v),
+        renderEditionPage(published, i === editions.length - 1, changes[v], lang),
+      );
       for (const dim of published.edition.dimensions)
         pages.set(paths.dimension(lang, v, dim.id), renderDimensionPage(published, dim, lang));
     });

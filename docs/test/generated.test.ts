@@ -80,6 +80,16 @@ describe('generated criteria reference', () => {
     }
   });
 
+  it('lists what changed in each edition against the previous one', async () => {
+    const { changes } = siteData();
+    expect(Object.keys(changes)).toEqual(EDITIONS.slice(1).map((p) => p.edition.version));
+    for (const [version, { changes: list }] of Object.entries(changes))
+      for (const lang of LANGS) {
+        const page = await read(paths.edition(lang, version));
+        for (const c of list) expect(page, version).toContain(c.text[lang].replace(/\|/g, '\\|'));
+      }
+  });
+
   it('documents every KPI and every official calendar decision, in both languages', async () => {
     const { kpi, calendar } = siteData();
     for (const lang of LANGS) {
