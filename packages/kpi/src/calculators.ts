@@ -1,5 +1,5 @@
 import { vietnamCalendar, type WorkingDayCalendar } from './calendar/calendar';
-import { parseIsoDay, vietnamDayOfInstant } from './calendar/days';
+import { parseInstant, parseIsoDay, vietnamDayOfInstant } from './calendar/days';
 import { type KpiId, type KpiResult, kpiResult } from './kpis';
 import { parsePeriod, periodLabelOfDay, type ReportingPeriod } from './period';
 import type { Dossier, FeedbackCase, Procedure } from './schemas';
@@ -72,17 +72,17 @@ export function isDossierOnTime(
   calendar: WorkingDayCalendar = vietnamCalendar,
 ): boolean {
   if (d.supplementRequests.length > 1) return false;
-  const received = vietnamDayOfInstant(Date.parse(d.receivedAt));
+  const received = vietnamDayOfInstant(parseInstant(d.receivedAt));
   const due =
     d.appointmentDate !== undefined
       ? (parseIsoDay(d.appointmentDate) as number)
       : calendar.addWorkingDaysNumber(received, d.processingDays ?? 0);
-  const end = d.finishedAt !== undefined ? vietnamDayOfInstant(Date.parse(d.finishedAt)) : lastDay;
+  const end = d.finishedAt !== undefined ? vietnamDayOfInstant(parseInstant(d.finishedAt)) : lastDay;
   let extendedDue = due;
   const s = d.supplementRequests[0];
   if (s !== undefined) {
-    const requested = vietnamDayOfInstant(Date.parse(s.requestedAt));
-    const supplied = s.suppliedAt !== undefined ? vietnamDayOfInstant(Date.parse(s.suppliedAt)) : end;
+    const requested = vietnamDayOfInstant(parseInstant(s.requestedAt));
+    const supplied = s.suppliedAt !== undefined ? vietnamDayOfInstant(parseInstant(s.suppliedAt)) : end;
     const waited = calendar.workingDaysBetweenNumbers(requested, Math.min(supplied, end));
     if (waited > 0) extendedDue = calendar.addWorkingDaysNumber(due, waited);
   }
@@ -98,12 +98,12 @@ export function isFeedbackOnTime(
   lastDay: number,
   calendar: WorkingDayCalendar = vietnamCalendar,
 ): boolean {
-  const received = vietnamDayOfInstant(Date.parse(c.receivedAt));
+  const received = vietnamDayOfInstant(parseInstant(c.receivedAt));
   const due =
     c.dueDate !== undefined
       ? (parseIsoDay(c.dueDate) as number)
       : calendar.addWorkingDaysNumber(received, 15);
-  const end = c.handledAt !== undefined ? vietnamDayOfInstant(Date.parse(c.handledAt)) : lastDay;
+  const end = c.handledAt !== undefined ? vietnamDayOfInstant(parseInstant(c.handledAt)) : lastDay;
   return end <= due;
 }
 
@@ -248,7 +248,7 @@ export class GroupedKpiAccumulator<T, F> {
 
   /** Add one (validated) record. */
   add(record: T): void {
-    const day = vietnamDayOfInstant(Date.parse(this.subject.receivedAt(record)));
+    const day = vietnamDayOfInstant(parseInstant(this.subject.receivedAt(record)));
     if (this.filter && (day < this.filter.from || day > this.filter.to)) {
       this.outsidePeriod++;
       return;
@@ -314,12 +314,18 @@ export class GroupedKpiAccumulator<T, F> {
   }
 }
 
+const DOSSIER_FACTS: DossierFacts = { onTime: false };
+
 const DOSSIER_SUBJECT: Subject<Dossier, DossierFacts> = {
   calculators: DOSSIER_CALCULATORS,
   receivedAt: (d) => d.receivedAt,
   communeCode: (d) => d.communeCode,
   provinceCode: (d) => d.provinceCode,
-  facts: (d, lastDay, cal) => ({ onTime: isDossierOnTime(d, lastDay, cal) }),
+  facts: (d, lastDay, cal) => {
+    // One mutable object: facts are consumed by the calculators before the next record.
+    DOSSIER_FACTS.onTime = isDossierOnTime(d, lastDay, cal);
+    return DOSSIER_FACTS;
+  },
 };
 
 const FEEDBACK_SUBJECT: Subject<FeedbackCase, FeedbackFacts> = {
@@ -354,6 +360,19 @@ export function feedbackKpiAccumulator(
   return new GroupedKpiAccumulator(FEEDBACK_SUBJECT, options);
 }
 
+/** Add every record, in batches when the source is a reader that offers them. */
+async function addAll<T, F>(
+  acc: GroupedKpiAccumulator<T, F>,
+  source: Iterable<T> | AsyncIterable<T> | { batches(): AsyncIterable<T[]> },
+): Promise<void> {
+  if (typeof (source as { batches?: unknown }).batches === 'function') {
+    for await (const batch of (source as { batches(): AsyncIterable<T[]> }).batches())
+      for (const r of batch) acc.add(r);
+    return;
+  }
+  for await (const r of source as AsyncIterable<T>) acc.add(r);
+}
+
 /**
  * Compute the dossier KPIs over an array, iterable or async iterable of validated dossiers.
  *
@@ -368,7 +387,7 @@ export async function computeDossierKpis(
   options: GroupOptions = {},
 ): Promise<GroupResult[]> {
   const acc = dossierKpiAccumulator(options);
-  for await (const d of dossiers) acc.add(d);
+  await addAll(acc, dossiers);
   return acc.finish();
 }
 
@@ -378,7 +397,7 @@ export async function computeFeedbackKpis(
   options: GroupOptions = {},
 ): Promise<GroupResult[]> {
   const acc = feedbackKpiAccumulator(options);
-  for await (const c of cases) acc.add(c);
+  await addAll(acc, cases);
   return acc.finish();
 }
 

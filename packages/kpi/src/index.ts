@@ -13,6 +13,7 @@ export * from './calculators';
 export * from './calendar/calendar';
 export {
   type DateInput,
+  dayNumber,
   type IsoDate,
   isoOfDay,
   parseIsoDay,

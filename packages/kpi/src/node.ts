@@ -14,6 +14,7 @@ import {
   type RecordReader,
   RecordValidator,
   readDossiers,
+  recordReader,
   type TextSource,
 } from './readers';
 import { type Dossier, DossierSchema } from './schemas';
@@ -41,46 +42,48 @@ function chunksOf(source: TextSource): AsyncIterable<string | Uint8Array> | Iter
  */
 export function readDossiersCsv(source: TextSource, options: ReadOptions = {}): RecordReader<Dossier> {
   const validator = new RecordValidator(DossierSchema, options);
-  return {
-    summary: validator.summary,
-    async *[Symbol.asyncIterator]() {
-      const parser = parse({
-        columns: true,
-        bom: true,
-        info: true,
-        skip_empty_lines: true,
-        skip_records_with_error: true,
-      });
-      // With skip_records_with_error, csv-parse reports a malformed record (bad quoting, wrong
-      // number of cells) as a `skip` event and carries on: each becomes a located rejection.
-      parser.on('skip', (err: CsvError & { lines?: number }) => {
-        validator.reject([
-          {
-            path: '',
-            code:
-              err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' ? 'invalid_column_count' : 'invalid_csv',
-            message: {
-              vi: `dòng CSV không đọc được: ${err.message}`,
-              en: `unreadable CSV record: ${err.message}`,
-            },
-            record: validator.summary.records + 1,
-            ...(typeof err.lines === 'number' ? { line: err.lines } : {}),
+  return recordReader(validator.summary, async function* () {
+    const parser = parse({
+      columns: true,
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+    });
+    // With skip_records_with_error, csv-parse reports a malformed record (bad quoting, wrong
+    // number of cells) as a `skip` event and carries on: each becomes a located rejection.
+    parser.on('skip', (err: CsvError & { lines?: number }) => {
+      validator.reject([
+        {
+          path: '',
+          code: err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' ? 'invalid_column_count' : 'invalid_csv',
+          message: {
+            vi: `dòng CSV không đọc được: ${err.message}`,
+            en: `unreadable CSV record: ${err.message}`,
           },
-        ]);
-      });
-      const input = Readable.from(chunksOf(source) as AsyncIterable<string | Uint8Array>);
-      input.on('error', (e) => parser.destroy(e));
-      input.pipe(parser);
-      for await (const item of parser as AsyncIterable<{
-        record: Record<string, string>;
-        info: { lines: number };
-      }>) {
-        // `info.lines` is the line the record ends on.
-        const ok = validator.check(dossierFromCsvRow(item.record), item.info.lines);
-        if (ok !== undefined) yield ok;
+          record: validator.summary.records + 1,
+          ...(typeof err.lines === 'number' ? { line: err.lines } : {}),
+        },
+      ]);
+    });
+    const input = Readable.from(chunksOf(source) as AsyncIterable<string | Uint8Array>);
+    input.on('error', (e) => parser.destroy(e));
+    input.pipe(parser);
+    let batch: Dossier[] = [];
+    for await (const item of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
+      // `info.lines` is the line the record ends on.
+      const ok = validator.check(dossierFromCsvRow(item.record), item.info.lines);
+      if (ok !== undefined) batch.push(ok);
+      if (batch.length >= 1024) {
+        yield batch;
+        batch = [];
       }
-    },
-  };
+    }
+    if (batch.length > 0) yield batch;
+  });
 }
 
 /**

@@ -41,17 +41,10 @@ async function* streamChunks(
   }
 }
 
-/**
- * Split chunks of text or UTF-8 bytes into numbered lines (LF or CRLF; a leading BOM is dropped).
- *
- * @example
- * ```ts
- * for await (const { text, line } of linesFromChunks(response.body!)) …
- * ```
- */
-export async function* linesFromChunks(
+/** Split chunks of text or UTF-8 bytes into batches of numbered lines (one batch per chunk). */
+async function* lineBatches(
   chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
-): AsyncGenerator<NumberedLine> {
+): AsyncGenerator<NumberedLine[]> {
   const decoder = new TextDecoder('utf-8', { fatal: false });
   let rest = '';
   let line = 0;
@@ -63,39 +56,66 @@ export async function* linesFromChunks(
       first = false;
     }
     text = rest + text;
+    const batch: NumberedLine[] = [];
     let start = 0;
     for (;;) {
       const nl = text.indexOf('\n', start);
       if (nl < 0) break;
       line++;
       const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      yield { text: text.slice(start, end), line };
+      batch.push({ text: text.slice(start, end), line });
       start = nl + 1;
     }
     rest = text.slice(start);
+    if (batch.length > 0) yield batch;
   }
   rest += decoder.decode();
   if (rest.length > 0) {
     line++;
-    yield { text: rest.endsWith('\r') ? rest.slice(0, -1) : rest, line };
+    yield [{ text: rest.endsWith('\r') ? rest.slice(0, -1) : rest, line }];
+  }
+}
+
+/**
+ * Split chunks of text or UTF-8 bytes into numbered lines (LF or CRLF; a leading BOM is dropped).
+ *
+ * @example
+ * ```ts
+ * for await (const { text, line } of linesFromChunks(response.body!)) …
+ * ```
+ */
+export async function* linesFromChunks(
+  chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+): AsyncGenerator<NumberedLine> {
+  for await (const batch of lineBatches(chunks)) yield* batch;
+}
+
+/** Numbered lines of any {@link TextSource} in batches: an iterable of strings is taken as one line per item. */
+async function* lineBatchesOf(source: TextSource): AsyncGenerator<NumberedLine[]> {
+  if (typeof source === 'string') {
+    yield* lineBatches([source]);
+  } else if (isReadableStream(source)) {
+    yield* lineBatches(streamChunks(source));
+  } else if (Symbol.asyncIterator in source) {
+    yield* lineBatches(source as AsyncIterable<string | Uint8Array>);
+  } else {
+    let line = 0;
+    let batch: NumberedLine[] = [];
+    for (const text of source as Iterable<string>) {
+      line++;
+      batch.push({ text: text.endsWith('\r') ? text.slice(0, -1) : text, line });
+      if (batch.length === 4096) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
   }
 }
 
 /** Numbered lines of any {@link TextSource}: an iterable of strings is taken as one line per item. */
 export async function* linesOf(source: TextSource): AsyncGenerator<NumberedLine> {
-  if (typeof source === 'string') {
-    yield* linesFromChunks([source]);
-  } else if (isReadableStream(source)) {
-    yield* linesFromChunks(streamChunks(source));
-  } else if (Symbol.asyncIterator in source) {
-    yield* linesFromChunks(source as AsyncIterable<string | Uint8Array>);
-  } else {
-    let line = 0;
-    for (const text of source as Iterable<string>) {
-      line++;
-      yield { text: text.endsWith('\r') ? text.slice(0, -1) : text, line };
-    }
-  }
+  for await (const batch of lineBatchesOf(source)) yield* batch;
 }
 
 /** A record rejected as a duplicate of an earlier one. */
@@ -282,6 +302,22 @@ export class RecordValidator<T> {
 /** An async iterable of valid records whose `summary` is complete once iteration ends. */
 export interface RecordReader<T> extends AsyncIterable<T> {
   readonly summary: RejectionSummary;
+  /** The same records in batches (one per chunk read): fewer async steps for bulk consumers. */
+  batches(): AsyncIterable<T[]>;
+}
+
+/** A {@link RecordReader} from a batch generator. */
+export function recordReader<T>(
+  summary: RejectionSummary,
+  batches: () => AsyncIterable<T[]>,
+): RecordReader<T> {
+  return {
+    summary,
+    batches,
+    async *[Symbol.asyncIterator]() {
+      for await (const batch of batches()) yield* batch;
+    },
+  };
 }
 
 const INVALID_JSON: LocalizedText = { vi: 'dòng không phải JSON hợp lệ', en: 'line is not valid JSON' };
@@ -293,10 +329,10 @@ function ndjsonReader<T>(
   idOf?: (record: T) => string,
 ): RecordReader<T> {
   const validator = new RecordValidator(schema, options, idOf);
-  return {
-    summary: validator.summary,
-    async *[Symbol.asyncIterator]() {
-      for await (const { text, line } of linesOf(source)) {
+  return recordReader(validator.summary, async function* () {
+    for await (const lines of lineBatchesOf(source)) {
+      const out: T[] = [];
+      for (const { text, line } of lines) {
         if (text.trim() === '') continue;
         let value: unknown;
         try {
@@ -317,10 +353,11 @@ function ndjsonReader<T>(
           continue;
         }
         const ok = validator.check(value, line);
-        if (ok !== undefined) yield ok;
+        if (ok !== undefined) out.push(ok);
       }
-    },
-  };
+      if (out.length > 0) yield out;
+    }
+  });
 }
 
 /**

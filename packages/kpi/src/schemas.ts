@@ -1,19 +1,9 @@
 import { CommuneCodeSchema, IsoDateSchema, ProvinceCodeSchema } from '@cdsx/criteria';
 import { z } from 'zod';
-import { parseIsoDay } from './calendar/days';
-
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+import { parseInstant, parseIsoDay } from './calendar/days';
 
 /** Whether an ISO 8601 date-time with an offset names a real instant (no 30 February, no 25:00). */
-function isRealInstant(s: string): boolean {
-  const m = INSTANT.exec(s);
-  if (!m) return false;
-  if (parseIsoDay(`${m[1]}-${m[2]}-${m[3]}`) === null) return false;
-  if (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59) return false;
-  const off = m[7] as string;
-  if (off !== 'Z' && (Number(off.slice(1, 3)) > 14 || Number(off.slice(4, 6)) > 59)) return false;
-  return true;
-}
+const isRealInstant = (s: string): boolean => !Number.isNaN(parseInstant(s));
 
 /** An ISO 8601 instant with an explicit offset, e.g. `2026-03-05T09:30:00+07:00` or `…Z`. */
 export const InstantSchema = z
@@ -135,7 +125,7 @@ export const DossierSchema = z
         input: undefined,
       });
     }
-    const received = Date.parse(d.receivedAt);
+    const received = parseInstant(d.receivedAt);
     if (d.status === 'in_progress' && d.finishedAt !== undefined) {
       ctx.addIssue({
         ...issue(
@@ -158,7 +148,7 @@ export const DossierSchema = z
         input: undefined,
       });
     }
-    if (d.finishedAt !== undefined && Date.parse(d.finishedAt) < received) {
+    if (d.finishedAt !== undefined && parseInstant(d.finishedAt) < received) {
       ctx.addIssue({
         ...issue(
           'finished_before_received',
@@ -181,7 +171,7 @@ export const DossierSchema = z
       });
     }
     d.supplementRequests.forEach((s, i) => {
-      const req = Date.parse(s.requestedAt);
+      const req = parseInstant(s.requestedAt);
       if (req < received) {
         ctx.addIssue({
           ...issue(
@@ -193,7 +183,7 @@ export const DossierSchema = z
           input: s.requestedAt,
         });
       }
-      if (s.suppliedAt !== undefined && Date.parse(s.suppliedAt) < req) {
+      if (s.suppliedAt !== undefined && parseInstant(s.suppliedAt) < req) {
         ctx.addIssue({
           ...issue(
             'supplied_before_requested',
@@ -284,7 +274,7 @@ export const FeedbackCaseSchema = z
         input: undefined,
       });
     }
-    if (f.handledAt !== undefined && Date.parse(f.handledAt) < Date.parse(f.receivedAt)) {
+    if (f.handledAt !== undefined && parseInstant(f.handledAt) < parseInstant(f.receivedAt)) {
       ctx.addIssue({
         ...issue(
           'finished_before_received',

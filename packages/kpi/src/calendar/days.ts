@@ -14,25 +14,102 @@ const VN_OFFSET_MS = 7 * 3_600_000;
 /** Since 1975-06-13 Asia/Ho_Chi_Minh has been UTC+7 with no daylight saving (IANA tz database). */
 const FIXED_OFFSET_SINCE_MS = Date.UTC(1975, 5, 12, 17);
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil; pure integer arithmetic). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
 
 /** Day number: days since 1970-01-01 of a civil date (an integer, no time zone involved). */
 export function dayNumber(year: number, month: number, day: number): number {
-  return Math.floor(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+  return daysFromCivil(year, month, day);
+}
+
+/** Value of `n` ASCII digits at `at`, or -1 if any is not a digit. */
+function digits(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** Day number of `YYYY-MM-DD` at offset `at` of `s`, or null when it is not a real date. */
+function dayAt(s: string, at: number): number | null {
+  if (s.charCodeAt(at + 4) !== 45 || s.charCodeAt(at + 7) !== 45) return null;
+  const y = digits(s, at, 4);
+  const m = digits(s, at + 5, 2);
+  const d = digits(s, at + 8, 2);
+  if (y < 0 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return daysFromCivil(y, m, d);
 }
 
 /** Parse `YYYY-MM-DD` to a day number, or `null` when it is not a real calendar date. */
 export function parseIsoDay(text: string): number | null {
-  const m = ISO_DATE.exec(text);
-  if (!m) return null;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
-  const n = dayNumber(y, mo, d);
-  const back = new Date(n * MS_PER_DAY);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
-  return n;
+  return text.length === 10 ? dayAt(text, 0) : null;
+}
+
+/**
+ * Epoch milliseconds of an ISO 8601 date-time with an explicit offset —
+ * `YYYY-MM-DDTHH:MM[:SS[.fraction]](Z|±HH:MM)` — or `NaN` when the text is not one or names no
+ * real instant (30 February, 24:00, offset beyond ±14:00). Pure arithmetic: the streaming
+ * calculators call it for every dossier.
+ */
+export function parseInstant(s: string): number {
+  const n = s.length;
+  if (n < 17) return Number.NaN;
+  const day = dayAt(s, 0);
+  if (day === null || s.charCodeAt(10) !== 84 /* T */ || s.charCodeAt(13) !== 58) return Number.NaN;
+  const hh = digits(s, 11, 2);
+  const mi = digits(s, 14, 2);
+  if (hh < 0 || hh > 23 || mi < 0 || mi > 59) return Number.NaN;
+  let i = 16;
+  let sec = 0;
+  let ms = 0;
+  if (s.charCodeAt(i) === 58) {
+    sec = digits(s, i + 1, 2);
+    if (sec < 0 || sec > 59) return Number.NaN;
+    i += 3;
+    if (s.charCodeAt(i) === 46) {
+      let j = i + 1;
+      let frac = 0;
+      let scale = 100;
+      while (j < n) {
+        const c = s.charCodeAt(j) - 48;
+        if (c < 0 || c > 9) break;
+        frac += c * scale;
+        scale /= 10;
+        j++;
+      }
+      if (j === i + 1 || j - i - 1 > 9) return Number.NaN;
+      ms = Math.floor(frac);
+      i = j;
+    }
+  }
+  let offsetMin = 0;
+  const z = s.charCodeAt(i);
+  if (z === 90 /* Z */ && i === n - 1) {
+    offsetMin = 0;
+  } else if ((z === 43 || z === 45) && i + 6 === n && s.charCodeAt(i + 3) === 58) {
+    const oh = digits(s, i + 1, 2);
+    const om = digits(s, i + 4, 2);
+    if (oh < 0 || oh > 14 || om < 0 || om > 59) return Number.NaN;
+    offsetMin = (z === 45 ? -1 : 1) * (oh * 60 + om);
+  } else {
+    return Number.NaN;
+  }
+  return day * MS_PER_DAY + ((hh * 60 + mi - offsetMin) * 60 + sec) * 1000 + ms;
 }
 
 /** `YYYY-MM-DD` of a day number. */
