@@ -1,0 +1,25 @@
+import { type Assessment, latestEdition } from '@cdsx/criteria';
+import { type Commune, communeByCode } from '@cdsx/criteria/communes';
+import { generateSyntheticAssessments } from '@cdsx/rules/synthetic';
+
+/** The catalog edition the portal shows (the latest published one). */
+export const EDITION = latestEdition.edition;
+
+/** Seed of the demo's synthetic dataset: the same commune always shows the same figures. */
+export const SYNTHETIC_SEED = 2026;
+
+/**
+ * The synthetic assessment of one commune (DỮ LIỆU TỔNG HỢP — never real figures). Each commune's values
+ * depend only on the seed, its code and its province, so this agrees with the province view.
+ */
+export function syntheticAssessment(commune: Commune): Assessment {
+  const [a] = generateSyntheticAssessments({ edition: EDITION, communes: [commune], seed: SYNTHETIC_SEED });
+  return a!;
+}
+
+/** The synthetic assessments of many communes (the province view). */
+export function syntheticAssessments(communes: readonly Commune[]): Assessment[] {
+  return generateSyntheticAssessments({ edition: EDITION, communes, seed: SYNTHETIC_SEED });
+}
+
+export { communeByCode };

@@ -1,0 +1,233 @@
+import type { Lang, LocalizedText } from '@cdsx/criteria';
+import { createContext, useContext } from 'react';
+
+/** Interface strings. Vietnamese is the default; every key has an English twin. */
+const vi = {
+  appTitle: 'Chuyển đổi số cấp xã',
+  appSubtitle: 'Cổng minh họa: mức độ, điểm còn thiếu, KPI và thử thay đổi số liệu',
+  switchTo: 'English',
+  switchToLabel: 'Chuyển sang tiếng Anh (Switch to English)',
+  synthetic: 'DỮ LIỆU TỔNG HỢP (SYNTHETIC) — số liệu sinh tự động để minh họa, không phải số liệu thật',
+  province: 'Tỉnh, thành phố',
+  allProvinces: '— Tất cả 34 tỉnh, thành phố —',
+  communeSearch: 'Tìm xã, phường, đặc khu (có dấu hoặc không dấu)',
+  communeSearchPlaceholder: 'Ví dụ: Ba Dinh',
+  commune: 'Xã, phường, đặc khu',
+  results: (n: number, shown: number) =>
+    n > shown ? `${n} kết quả, hiển thị ${shown} đầu tiên` : `${n} kết quả`,
+  noCommune: 'Chọn một tỉnh và một xã, phường để xem mức độ chuyển đổi số.',
+  tabCommune: 'Xã đã chọn',
+  tabProvince: 'Toàn tỉnh',
+  level: 'Mức đạt được',
+  nextLevel: 'Mức tiếp theo',
+  topLevel: 'Đã ở mức cao nhất',
+  provisional: 'Tạm tính — thiếu số liệu',
+  provisionalDetail: (possible: string, ids: string) =>
+    `Nếu bổ sung số liệu còn thiếu, có thể đạt ${possible}. Tiêu chí thiếu số liệu: ${ids}.`,
+  final: 'Không phụ thuộc số liệu còn thiếu',
+  edition: (title: string, version: string, status: string) =>
+    `Bộ tiêu chí: ${title} — phiên bản ${version} (${status})`,
+  status: { draft: 'dự thảo', issued: 'đã ban hành' } as Record<string, string>,
+  areaGroup: 'Nhóm địa bàn',
+  period: 'Kỳ đánh giá',
+  source: 'Nguồn số liệu',
+  sourceSynthetic: 'dữ liệu tổng hợp',
+  sourceFile: (name: string) => `tệp ${name}`,
+  dimensions: 'Theo lĩnh vực (yêu cầu đạt / áp dụng, mọi mức)',
+  gaps: (level: string) => `Còn thiếu để đạt ${level}`,
+  noGaps: 'Không còn điểm thiếu.',
+  mandatoryGaps: 'Tiêu chí bắt buộc chưa đạt',
+  noMandatoryGaps: 'Mọi tiêu chí bắt buộc đã đạt.',
+  extendedGaps: (met: number, required: number, applicable: number, shortfall: number) =>
+    `Tiêu chí mở rộng: đạt ${met}/${applicable}, cần ${required}` +
+    (shortfall > 0 ? ` — thiếu ${shortfall}` : ' — đủ'),
+  closestExtended: 'Tiêu chí mở rộng gần đạt nhất',
+  observed: 'hiện có',
+  needed: 'cần',
+  missingBy: 'còn thiếu',
+  remediation: 'Cách khắc phục',
+  findings: 'Kết quả theo tiêu chí — chỉnh giá trị để thử (what-if)',
+  criterion: 'Tiêu chí',
+  value: 'Giá trị',
+  levelN: (n: number) => `Mức ${n}`,
+  outcome: {
+    met: 'Đạt',
+    not_met: 'Chưa đạt',
+    not_available: 'Chưa có số liệu',
+    not_applicable: 'Không áp dụng',
+  } as Record<string, string>,
+  kind: { mandatory: 'bắt buộc', extended: 'mở rộng' } as Record<string, string>,
+  yes: 'Có',
+  no: 'Không',
+  noData: '— chưa có số liệu —',
+  clearValue: (id: string) => `Xóa giá trị ${id} (chưa có số liệu)`,
+  editValue: (id: string) => `Giá trị tiêu chí ${id}`,
+  edited: 'đã sửa',
+  whatIfCount: (n: number) => `${n} giá trị đang được thử thay đổi`,
+  resetWhatIf: 'Khôi phục số liệu gốc',
+  kpiTitle: 'Chỉ số KPI so với chỉ tiêu 2026',
+  kpiHint: 'Nạp tệp hồ sơ TTHC (NDJSON hoặc CSV) để tính KPI cho xã đã chọn.',
+  kpiFor: (commune: string, period: string, n: number) => `${commune}, năm ${period}: ${n} hồ sơ`,
+  kpiNoDossiers: (commune: string) => `Tệp hồ sơ không có hồ sơ nào của ${commune}.`,
+  kpi: 'Chỉ số',
+  kpiValue: 'Giá trị',
+  kpiTarget: 'Chỉ tiêu',
+  kpiStatus: 'Đánh giá',
+  kpiMet: 'Đạt',
+  kpiNotMet: 'Chưa đạt',
+  kpiNoTarget: 'Không có chỉ tiêu',
+  kpiApply: 'Dùng các KPI này làm giá trị tiêu chí',
+  kpiRejected: (n: number) => `${n} bản ghi bị loại`,
+  load: 'Nạp tệp: đánh giá (.json) hoặc hồ sơ TTHC (.ndjson, .csv)',
+  loaded: (name: string) => `Đã nạp ${name}`,
+  loadError: (name: string) => `Không đọc được tệp ${name}`,
+  kept: 'Nội dung đang hiển thị được giữ nguyên.',
+  dismiss: 'Đóng',
+  moreIssues: (n: number) => `… và ${n} lỗi khác`,
+  unsupportedFile: (name: string) =>
+    `Không nhận dạng được loại tệp ${name}: cần .json, .ndjson, .jsonl hoặc .csv`,
+  provinceTitle: (name: string) => `Các đơn vị cấp xã của ${name}`,
+  provincePick: 'Chọn một tỉnh, thành phố để xem toàn tỉnh.',
+  provinceLoading: 'Đang đánh giá các xã…',
+  filterName: 'Lọc theo tên',
+  filterLevel: 'Lọc theo mức',
+  allLevels: 'Mọi mức',
+  sortBy: 'Sắp xếp theo',
+  sortName: 'Tên',
+  sortLevel: 'Mức (cao trước)',
+  sortCode: 'Mã',
+  countsPerLevel: 'Số đơn vị theo mức',
+  shownOf: (shown: number, total: number) => `Hiển thị ${shown}/${total}`,
+  code: 'Mã',
+  name: 'Tên',
+  unitType: 'Loại',
+  unitTypes: { xa: 'Xã', phuong: 'Phường', dac_khu: 'Đặc khu' } as Record<string, string>,
+  open: 'Xem',
+  footerPackages:
+    'Mức độ, điểm thiếu và KPI do các gói @cdsx/criteria, @cdsx/rules, @cdsx/kpi tính; trang này chỉ hiển thị.',
+  footerData: 'Danh mục đơn vị hành chính',
+};
+
+export type Messages = typeof vi;
+
+const en: Messages = {
+  appTitle: 'Commune digital transformation',
+  appSubtitle: 'Demo portal: level, gaps, KPIs and what-if',
+  switchTo: 'Tiếng Việt',
+  switchToLabel: 'Chuyển sang tiếng Việt (Switch to Vietnamese)',
+  synthetic: 'SYNTHETIC DATA — generated for the demo, not real figures',
+  province: 'Province or city',
+  allProvinces: '— All 34 provinces and cities —',
+  communeSearch: 'Search commune, ward or special zone (diacritics optional)',
+  communeSearchPlaceholder: 'e.g. Ba Dinh',
+  commune: 'Commune',
+  results: (n, shown) => (n > shown ? `${n} results, first ${shown} shown` : `${n} results`),
+  noCommune: 'Choose a province and a commune to see its digital-transformation level.',
+  tabCommune: 'Commune',
+  tabProvince: 'Whole province',
+  level: 'Level reached',
+  nextLevel: 'Next level',
+  topLevel: 'Already at the top level',
+  provisional: 'Provisional — data missing',
+  provisionalDetail: (possible, ids) =>
+    `With the missing data, ${possible} could be reached. Criteria without data: ${ids}.`,
+  final: 'Does not depend on missing data',
+  edition: (title, version, status) => `Criteria: ${title} — version ${version} (${status})`,
+  status: { draft: 'draft', issued: 'issued' },
+  areaGroup: 'Area group',
+  period: 'Period',
+  source: 'Data source',
+  sourceSynthetic: 'synthetic data',
+  sourceFile: (name) => `file ${name}`,
+  dimensions: 'By dimension (requirements met / applicable, all levels)',
+  gaps: (level) => `Gaps for ${level}`,
+  noGaps: 'No gaps left.',
+  mandatoryGaps: 'Mandatory criteria not met',
+  noMandatoryGaps: 'Every mandatory criterion is met.',
+  extendedGaps: (met, required, applicable, shortfall) =>
+    `Extended criteria: ${met}/${applicable} met, ${required} needed` +
+    (shortfall > 0 ? ` — ${shortfall} short` : ' — enough'),
+  closestExtended: 'Extended criteria closest to their threshold',
+  observed: 'observed',
+  needed: 'needed',
+  missingBy: 'short by',
+  remediation: 'Remediation',
+  findings: 'Findings per criterion — edit a value to try it (what-if)',
+  criterion: 'Criterion',
+  value: 'Value',
+  levelN: (n) => `Level ${n}`,
+  outcome: { met: 'Met', not_met: 'Not met', not_available: 'No data', not_applicable: 'Not applicable' },
+  kind: { mandatory: 'mandatory', extended: 'extended' },
+  yes: 'Yes',
+  no: 'No',
+  noData: '— no data —',
+  clearValue: (id) => `Clear the value of ${id} (no data)`,
+  editValue: (id) => `Value of criterion ${id}`,
+  edited: 'edited',
+  whatIfCount: (n) => `${n} value${n === 1 ? '' : 's'} changed for what-if`,
+  resetWhatIf: 'Restore the original data',
+  kpiTitle: 'KPIs against the 2026 targets',
+  kpiHint: 'Load a dossier file (NDJSON or CSV) to compute the KPIs of the chosen commune.',
+  kpiFor: (commune, period, n) => `${commune}, year ${period}: ${n} dossiers`,
+  kpiNoDossiers: (commune) => `The dossier file has no dossier of ${commune}.`,
+  kpi: 'KPI',
+  kpiValue: 'Value',
+  kpiTarget: 'Target',
+  kpiStatus: 'Status',
+  kpiMet: 'Met',
+  kpiNotMet: 'Not met',
+  kpiNoTarget: 'No target',
+  kpiApply: 'Use these KPIs as criterion values',
+  kpiRejected: (n) => `${n} record${n === 1 ? '' : 's'} rejected`,
+  load: 'Load a file: assessment (.json) or dossiers (.ndjson, .csv)',
+  loaded: (name) => `Loaded ${name}`,
+  loadError: (name) => `Could not read ${name}`,
+  kept: 'What was shown has been kept.',
+  dismiss: 'Dismiss',
+  moreIssues: (n) => `… and ${n} more`,
+  unsupportedFile: (name) => `Unrecognised file type ${name}: expected .json, .ndjson, .jsonl or .csv`,
+  provinceTitle: (name) => `Communes of ${name}`,
+  provincePick: 'Choose a province to see all its communes.',
+  provinceLoading: 'Assessing the communes…',
+  filterName: 'Filter by name',
+  filterLevel: 'Filter by level',
+  allLevels: 'All levels',
+  sortBy: 'Sort by',
+  sortName: 'Name',
+  sortLevel: 'Level (highest first)',
+  sortCode: 'Code',
+  countsPerLevel: 'Communes per level',
+  shownOf: (shown, total) => `Showing ${shown}/${total}`,
+  code: 'Code',
+  name: 'Name',
+  unitType: 'Type',
+  unitTypes: { xa: 'Commune', phuong: 'Ward', dac_khu: 'Special zone' },
+  open: 'Open',
+  footerPackages:
+    'Levels, gaps and KPIs are computed by the @cdsx/criteria, @cdsx/rules and @cdsx/kpi packages; this page only shows them.',
+  footerData: 'Administrative units',
+};
+
+export const MESSAGES: Record<Lang, Messages> = { vi, en };
+
+export interface I18n {
+  lang: Lang;
+  t: Messages;
+  /** Pick the current language of a bilingual text from the packages. */
+  l: (text: LocalizedText) => string;
+}
+
+export function i18nFor(lang: Lang): I18n {
+  return { lang, t: MESSAGES[lang], l: (text) => text[lang] };
+}
+
+export const I18nContext = createContext<I18n>(i18nFor('vi'));
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}
+
+/** Format a number for display in the current language (vi uses a decimal comma). */
+export function formatNumber(value: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 2 }).format(value);
+}

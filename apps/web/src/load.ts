@@ -1,0 +1,97 @@
+import {
+  type Assessment,
+  getEdition,
+  latestEdition,
+  parseJsonText,
+  type ValidationIssue,
+  validateAssessment,
+} from '@cdsx/criteria';
+import { type Dossier, type RejectionSummary, readDossiers } from '@cdsx/kpi';
+import { readDossiersCsvText } from './csv';
+
+/** What a loaded file turned out to be. */
+export type Loaded =
+  | { kind: 'assessment'; name: string; assessment: Assessment }
+  | { kind: 'dossiers'; name: string; dossiers: Dossier[]; summary: RejectionSummary }
+  | { kind: 'error'; name: string; issues: ValidationIssue[] };
+
+type Format = 'assessment' | 'ndjson' | 'csv';
+
+function formatOf(name: string): Format | null {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.json')) return 'assessment';
+  if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) return 'ndjson';
+  if (lower.endsWith('.csv')) return 'csv';
+  return null;
+}
+
+function unsupported(name: string): ValidationIssue {
+  return {
+    path: '',
+    code: 'unsupported_file',
+    message: {
+      vi: `không nhận dạng được loại tệp "${name}": cần .json (đánh giá), .ndjson/.jsonl hoặc .csv (hồ sơ)`,
+      en: `unrecognised file type "${name}": expected .json (assessment), .ndjson/.jsonl or .csv (dossiers)`,
+    },
+  };
+}
+
+/**
+ * Read an assessment (JSON) under the edition it names. Every problem comes back located and bilingual
+ * from @cdsx/criteria: malformed JSON with line and column, wrong fields with their path.
+ */
+export function readAssessment(name: string, text: string): Loaded {
+  const json = parseJsonText(text, name);
+  if (!json.ok) return { kind: 'error', name, issues: json.issues };
+  const declared = (json.value as { catalogVersion?: unknown } | null)?.catalogVersion;
+  const edition =
+    typeof declared === 'string' ? getEdition(declared) : { ok: true as const, value: latestEdition };
+  if (!edition.ok) return { kind: 'error', name, issues: edition.issues };
+  const r = validateAssessment(json.value, edition.value.edition);
+  return r.ok ? { kind: 'assessment', name, assessment: r.value } : { kind: 'error', name, issues: r.issues };
+}
+
+/**
+ * Read dossiers (NDJSON or CSV) with @cdsx/kpi's readers. A file with any rejected or duplicate record is
+ * refused as a whole, naming each problem (record, line, field): a KPI from part of a file would mislead.
+ */
+export async function readDossierFile(name: string, text: string, format: 'ndjson' | 'csv'): Promise<Loaded> {
+  let dossiers: Dossier[] = [];
+  let s: RejectionSummary;
+  if (format === 'csv') ({ dossiers, summary: s } = await readDossiersCsvText(text));
+  else {
+    const reader = readDossiers(text);
+    for await (const d of reader) dossiers.push(d);
+    s = reader.summary;
+  }
+  const issues: ValidationIssue[] = [...s.issues];
+  for (const d of s.duplicateRecords) {
+    issues.push({
+      path: 'id',
+      code: 'duplicate_id',
+      record: d.record,
+      ...(d.line !== undefined ? { line: d.line } : {}),
+      message: {
+        vi: `mã hồ sơ "${d.id}" trùng với bản ghi #${d.firstRecord}`,
+        en: `dossier id "${d.id}" repeats record #${d.firstRecord}`,
+      },
+    });
+  }
+  if (s.records === 0) {
+    issues.push({
+      path: '',
+      code: 'empty_file',
+      message: { vi: 'tệp không có hồ sơ nào', en: 'the file has no dossier records' },
+    });
+  }
+  if (issues.length > 0) return { kind: 'error', name, issues };
+  return { kind: 'dossiers', name, dossiers, summary: s };
+}
+
+/** Read a user's file by its extension. Never throws for bad content: problems come back as issues. */
+export async function readUserFile(name: string, text: string): Promise<Loaded> {
+  const format = formatOf(name);
+  if (format === null) return { kind: 'error', name, issues: [unsupported(name)] };
+  if (format === 'assessment') return readAssessment(name, text);
+  return readDossierFile(name, text, format);
+}
