@@ -51,21 +51,30 @@ export function readDossiersCsv(source: TextSource, options: ReadOptions = {}): 
       skip_records_with_error: true,
     });
     // With skip_records_with_error, csv-parse reports a malformed record (bad quoting, wrong
-    // number of cells) as a `skip` event and carries on: each becomes a located rejection.
-    parser.on('skip', (err: CsvError & { lines?: number }) => {
-      validator.reject([
-        {
-          path: '',
-          code: err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' ? 'invalid_column_count' : 'invalid_csv',
-          message: {
-            vi: `dòng CSV không đọc được: ${err.message}`,
-            en: `unreadable CSV record: ${err.message}`,
+    // number of cells) as a `skip` event and carries on: each becomes a located rejection. Skips are
+    // queued and filed in line order with the records, so record numbers stay sequential.
+    const skipped: Array<CsvError & { lines?: number }> = [];
+    parser.on('skip', (err: CsvError & { lines?: number }) => skipped.push(err));
+    const fileSkipped = (beforeLine: number) => {
+      while (skipped.length > 0 && ((skipped[0] as { lines?: number }).lines ?? 0) < beforeLine) {
+        const err = skipped.shift() as CsvError & { lines?: number };
+        const columns =
+          err.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' ||
+          err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH';
+        validator.reject([
+          {
+            path: '',
+            code: columns ? 'invalid_column_count' : 'invalid_csv',
+            message: {
+              vi: `dòng CSV không đọc được: ${err.message}`,
+              en: `unreadable CSV record: ${err.message}`,
+            },
+            record: validator.summary.records + 1,
+            ...(typeof err.lines === 'number' ? { line: err.lines } : {}),
           },
-          record: validator.summary.records + 1,
-          ...(typeof err.lines === 'number' ? { line: err.lines } : {}),
-        },
-      ]);
-    });
+        ]);
+      }
+    };
     const input = Readable.from(chunksOf(source) as AsyncIterable<string | Uint8Array>);
     input.on('error', (e) => parser.destroy(e));
     input.pipe(parser);
@@ -75,6 +84,7 @@ export function readDossiersCsv(source: TextSource, options: ReadOptions = {}): 
       info: { lines: number };
     }>) {
       // `info.lines` is the line the record ends on.
+      fileSkipped(item.info.lines);
       const ok = validator.check(dossierFromCsvRow(item.record), item.info.lines);
       if (ok !== undefined) batch.push(ok);
       if (batch.length >= 1024) {
@@ -82,6 +92,7 @@ export function readDossiersCsv(source: TextSource, options: ReadOptions = {}): 
         batch = [];
       }
     }
+    fileSkipped(Number.POSITIVE_INFINITY);
     if (batch.length > 0) yield batch;
   });
 }

@@ -269,7 +269,8 @@ export class RecordValidator<T> {
     const s = this.summary;
     s.records++;
     const record = s.records;
-    const r = this.schema.safeParse(value);
+    // reportInput: zod 4 leaves `input` off issues otherwise, and the messages name the value received.
+    const r = this.schema.safeParse(value, { reportInput: true });
     if (!r.success) {
       s.rejected++;
       this.note(
