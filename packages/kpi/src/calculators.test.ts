@@ -209,7 +209,9 @@ describe('dossier KPIs', () => {
     for (const d of ds) whole.add(d);
     const a = dossierKpiAccumulator({ by: ['commune', 'month'] });
     const b = dossierKpiAccumulator({ by: ['commune', 'month'] });
-    ds.forEach((d, i) => (i % 3 === 0 ? a : b).add(d));
+    ds.forEach((d, i) => {
+      (i % 3 === 0 ? a : b).add(d);
+    });
     expect(b.merge(a).finish()).toEqual(whole.finish());
     expect(JSON.stringify(whole.finish())).toBe(JSON.stringify(whole.finish())); // deterministic
   });

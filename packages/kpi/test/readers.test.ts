@@ -29,7 +29,9 @@ function mixedFile(): { text: string; badLines: Record<string, number> } {
   const badLines: Record<string, number> = {};
   // Insert from the end so earlier positions stay valid; then compute the final line numbers.
   const at = [250, 200, 150, 100, 50, 20, 3];
-  bad.forEach(([, text], i) => lines.splice(at[i] as number, 0, text));
+  bad.forEach(([, text], i) => {
+    lines.splice(at[i] as number, 0, text);
+  });
   lines.forEach((l, i) => {
     for (const [code, text] of bad) if (l === text) badLines[code] = i + 1;
   });
