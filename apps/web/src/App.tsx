@@ -128,9 +128,12 @@ export function App() {
           {t.switchTo}
         </button>
       </header>
-      <p className="synthetic-banner" role="note" data-testid="synthetic-banner">
-        {t.synthetic}
-      </p>
+      {/* Generated data is always labelled; a user's own (non-synthetic) assessment is not. */}
+      {(view === 'province' || !shown || shown.assessment.synthetic === true) && (
+        <p className="synthetic-banner" role="note" data-testid="synthetic-banner">
+          {t.synthetic}
+        </p>
+      )}
       <div className="layout">
         <aside
           className="controls"

@@ -287,6 +287,7 @@ describe('the demo portal in Chromium', () => {
     await expect.poll(() => page.getByTestId('source').textContent()).toContain('giang-vo.json');
     expect(await page.locator('#commune-title').textContent()).toContain('Giảng Võ');
     expect(await levelOf(page)).toBe(assess(mine).level.level);
+    expect(await page.getByTestId('synthetic-banner').count()).toBe(0); // the user's own data is not labelled synthetic
 
     const dossiers: Dossier[] = [
       ...generateDossiers({ seed: 11, count: 400, communes: ['00025', '00004'], year: 2026 }),
@@ -308,6 +309,7 @@ describe('the demo portal in Chromium', () => {
       await expect.poll(() => row.count()).toBe(1);
       expect(await row.textContent()).toContain(expectedOnline);
     }
+    await page.getByTestId('kpis').scrollIntoViewIfNeeded();
     await shot(page, 'kpis.png');
 
     // The KPIs become the computed criteria's observations (through @cdsx/kpi's bridge) as a what-if.

@@ -27,7 +27,7 @@ function GapRow({ gap }: { gap: GapItem }) {
         </span>
         {gap.gap !== null && gap.gap > 0 && (
           <span>
-            {t.missingBy}: {formatValue(gap.gap, criterion, gap.unit, lang)}
+            {t.missingBy}: {formatValue(gap.gap, undefined, gap.unit, lang)}
           </span>
         )}
       </div>
