@@ -6,5 +6,7 @@ export default defineProject({
   test: {
     name: '@cdsx/cli',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // The tests run the built CLI as a separate process: allow for process start-up on a busy CI machine.
+    testTimeout: 60_000,
   },
 });

@@ -3,15 +3,23 @@ import { assessCommand } from './assess';
 import { catalogDiff } from './catalog-diff';
 import { catalogList } from './catalog-list';
 import { catalogShow } from './catalog-show';
+import { datasetSynthetic } from './dataset-synthetic';
+import { demoCommand } from './demo';
+import { fixturesRun } from './fixtures-run';
+import { kpiCommand } from './kpi';
 import { rulesExport } from './rules-export';
 import { validateCommand } from './validate';
 
 /** Every command, in the order `cdsx --help` lists them. Add a command: a module here and one line. */
 export const COMMANDS: readonly CommandDef[] = [
+  demoCommand,
   assessCommand,
+  kpiCommand,
   validateCommand,
   rulesExport,
+  fixturesRun,
   catalogList,
   catalogShow,
   catalogDiff,
+  datasetSynthetic,
 ];

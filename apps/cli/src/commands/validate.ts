@@ -72,18 +72,18 @@ function checkRecord(kind: Kind, rec: SourceRecord, catalog: string | undefined)
 /** `cdsx validate <file>` — check a file and print every problem with its location. */
 export const validateCommand: CommandDef = {
   path: ['validate'],
-  args: '<file|->',
+  args: '<file|->...',
   summary: t(
-    'kiểm tra một tệp (đánh giá, bộ tiêu chí, bộ bổ sung, hồ sơ)',
-    'check a file (assessment, catalog, overlay, dossiers)',
+    'kiểm tra các tệp (đánh giá, bộ tiêu chí, bộ bổ sung, hồ sơ)',
+    'check files (assessment, catalog, overlay, dossiers)',
   ),
   details: t(
-    'Tự nhận biết loại tệp theo các trường của nó, hoặc dùng --kind. In từng lỗi kèm vị trí; mã thoát 1 khi tệp không hợp lệ. ' +
+    'Tự nhận biết loại tệp theo các trường của nó, hoặc dùng --kind. In từng lỗi kèm vị trí; mã thoát 1 khi có tệp không hợp lệ. ' +
       'Với đánh giá, mã tiêu chí lạ là lỗi (lệnh assess chỉ liệt kê chúng trong bản ghi quyết định).',
-    'Detects what the file is from its fields, or takes --kind. Prints each problem with its location; exit code 1 when invalid. ' +
+    'Detects what each file is from its fields, or takes --kind. Prints each problem with its location; exit code 1 when any file is invalid. ' +
       'For assessments an unknown criterion id is an error (assess only lists them in the decision record).',
   ),
-  positionals: [1, 1],
+  positionals: [1, Number.POSITIVE_INFINITY],
   options: {
     kind: {
       type: 'string',
@@ -103,53 +103,69 @@ export const validateCommand: CommandDef = {
     'cdsx validate hanoi-overlay.json --kind overlay',
   ],
   async run(ctx) {
-    const file = ctx.positionals[0]!;
-    const name = file === '-' ? STDIN : file;
     const catalog = str(ctx, 'catalog');
     if (catalog) editionFrom(catalog);
-    let kind = str(ctx, 'kind') as Kind | undefined;
-    const isCsv = /\.csv$/i.test(file);
-    if (kind === 'dossiers' || (!kind && isCsv)) return reportDossiers(ctx, file);
-    const records = readRecords(name, await ctx.readText(file), file === '-' ? false : undefined);
-    kind ??= detect(records[0]!.value);
-    if (!kind) {
-      throw new InputError([
-        {
-          file: name,
-          issue: {
-            path: '',
-            code: 'unknown_kind',
-            message: t(
-              `không nhận ra loại tệp; dùng --kind ${KINDS.join('|')}`,
-              `cannot tell what this file is; use --kind ${KINDS.join('|')}`,
-            ),
-          },
-        },
-      ]);
+    let code: number = EXIT.ok;
+    for (const file of ctx.positionals) {
+      try {
+        if ((await validateFile(ctx, file, catalog)) !== EXIT.ok) code = EXIT.invalid;
+      } catch (e) {
+        // A file that cannot be read or parsed is one more invalid file; the others are still checked.
+        if (!(e instanceof InputError)) throw e;
+        const name = file === '-' ? STDIN : file;
+        ctx.write(`${formatLocated(e.issues, ctx.errLang)}\n`);
+        ctx.write(ctx.lang === 'vi' ? `✗ ${name}: không hợp lệ\n` : `✗ ${name}: invalid\n`);
+        code = EXIT.invalid;
+      }
     }
-    if (kind === 'dossiers') return reportDossiers(ctx, file);
-    const issues: LocatedIssue[] = [];
-    for (const rec of records)
-      for (const issue of checkRecord(kind, rec, catalog)) issues.push(locate(rec, issue));
-    const what = KIND_NAME[kind][ctx.lang];
-    if (issues.length) {
-      ctx.write(`${formatLocated(issues, ctx.errLang)}\n`);
-      ctx.write(
-        ctx.lang === 'vi'
-          ? `✗ ${name}: ${what} không hợp lệ — ${issues.length} lỗi\n`
-          : `✗ ${name}: invalid ${what} — ${issues.length} problem(s)\n`,
-      );
-      return EXIT.invalid;
-    }
-    const n = records.length;
-    ctx.write(
-      ctx.lang === 'vi'
-        ? `✓ ${name}: ${what} hợp lệ (${n} bản ghi)\n`
-        : `✓ ${name}: valid ${what} (${n} record(s))\n`,
-    );
-    return EXIT.ok;
+    return code;
   },
 };
+
+async function validateFile(ctx: Context, file: string, catalog: string | undefined): Promise<number> {
+  const name = file === '-' ? STDIN : file;
+  let kind = str(ctx, 'kind') as Kind | undefined;
+  const isCsv = /\.csv$/i.test(file);
+  if (kind === 'dossiers' || (!kind && isCsv)) return reportDossiers(ctx, file);
+  const records = readRecords(name, await ctx.readText(file), file === '-' ? false : undefined);
+  kind ??= detect(records[0]!.value);
+  if (!kind) {
+    throw new InputError([
+      {
+        file: name,
+        issue: {
+          path: '',
+          code: 'unknown_kind',
+          message: t(
+            `không nhận ra loại tệp; dùng --kind ${KINDS.join('|')}`,
+            `cannot tell what this file is; use --kind ${KINDS.join('|')}`,
+          ),
+        },
+      },
+    ]);
+  }
+  if (kind === 'dossiers') return reportDossiers(ctx, file);
+  const issues: LocatedIssue[] = [];
+  for (const rec of records)
+    for (const issue of checkRecord(kind, rec, catalog)) issues.push(locate(rec, issue));
+  const what = KIND_NAME[kind][ctx.lang];
+  if (issues.length) {
+    ctx.write(`${formatLocated(issues, ctx.errLang)}\n`);
+    ctx.write(
+      ctx.lang === 'vi'
+        ? `✗ ${name}: ${what} không hợp lệ — ${issues.length} lỗi\n`
+        : `✗ ${name}: invalid ${what} — ${issues.length} problem(s)\n`,
+    );
+    return EXIT.invalid;
+  }
+  const n = records.length;
+  ctx.write(
+    ctx.lang === 'vi'
+      ? `✓ ${name}: ${what} hợp lệ (${n} bản ghi)\n`
+      : `✓ ${name}: valid ${what} (${n} record(s))\n`,
+  );
+  return EXIT.ok;
+}
 
 async function reportDossiers(ctx: Context, file: string): Promise<number> {
   const { summary, name } = await readDossierFile(ctx, file, () => {});

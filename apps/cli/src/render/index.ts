@@ -149,6 +149,17 @@ function summaryText(report: Report): string {
 }
 
 /**
+ * JSON text: an array is written one compact item per line (a nationwide array of decision records stays
+ * a fraction of its pretty-printed size and still diffs line by line); anything else is indented.
+ */
+export function jsonText(value: unknown): string {
+  if (Array.isArray(value)) {
+    return value.length ? `[\n${value.map((v) => JSON.stringify(v) ?? 'null').join(',\n')}\n]\n` : '[]\n';
+  }
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/**
  * Render a report in one of the output formats. Deterministic: the same report gives the same bytes.
  *
  * @example
@@ -166,7 +177,7 @@ export function renderReport(report: Report, format: Format, options: RenderOpti
     case 'csv':
       return { stdout: renderCsv(report, lang, options.bom === true), stderr: summaryText(report) };
     case 'json':
-      return { stdout: `${JSON.stringify(report.json ?? null, null, 2)}\n`, stderr: summaryText(report) };
+      return { stdout: jsonText(report.json ?? null), stderr: summaryText(report) };
     case 'ndjson': {
       const items = report.ndjson ?? (Array.isArray(report.json) ? report.json : [report.json]);
       return { stdout: items.map((i) => `${JSON.stringify(i)}\n`).join(''), stderr: summaryText(report) };

@@ -1,0 +1,74 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cdsx, STACK, tempDir } from './helpers';
+
+async function dossierFile(
+  dir: string,
+  count: number,
+  extra: string[] = [],
+): Promise<{ file: string; lines: string[] }> {
+  const { generateDossiers } = await import('@cdsx/kpi/testing');
+  const { COMMUNES } = await import('@cdsx/criteria/communes');
+  const dossiers = generateDossiers({
+    seed: 7,
+    count,
+    year: 2026,
+    communes: COMMUNES.slice(0, 40).map((c) => c.code),
+  });
+  const lines = [...[...dossiers].map((d) => JSON.stringify(d)), ...extra];
+  const file = join(dir, 'dossiers.ndjson');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return { file, lines };
+}
+
+describe('cdsx kpi', () => {
+  it('computes the KPI table with targets for a period', async () => {
+    const dir = tempDir();
+    const { file } = await dossierFile(dir, 500);
+    const r = cdsx(['kpi', file, '--period', '2026-Q1', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Dossier KPIs — period 2026-Q1');
+    expect(r.stdout).toMatch(/Records: 500 read, 500 accepted, 0 rejected, 0 duplicate ids\./);
+    expect(r.stderr).toBe('');
+    const json = JSON.parse(cdsx(['kpi', file, '--period', '2026-Q1', '--format', 'json']).stdout);
+    expect(json.period.label).toBe('2026-Q1');
+    expect(json.groups).toHaveLength(1);
+    const onTime = json.groups[0].kpis.onTimeRate;
+    expect(onTime.denominator).toBeGreaterThan(0);
+    expect(onTime.denominator + json.records.outsidePeriod).toBe(500);
+  });
+
+  it('groups by province, and the summary of a CSV/JSON run goes to stderr', async () => {
+    const dir = tempDir();
+    const { file } = await dossierFile(dir, 300);
+    const r = cdsx(['kpi', file, '--period', '2026', '--by', 'province', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.by).toBe('province');
+    for (const g of json.groups) expect(g.key.province).toMatch(/^\d{2}$/);
+    expect(r.stderr).toContain('300');
+  });
+
+  it('reports rejected records with their line and field at the end, and exits 1', async () => {
+    const dir = tempDir();
+    const { file, lines } = await dossierFile(dir, 50, ['{"id": "broken", "communeCode": "1"}', 'not json']);
+    const r = cdsx(['kpi', file, '--period', '2026', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Records: 52 read, 50 accepted, 2 rejected');
+    expect(r.stdout).toContain(`dossiers.ndjson:${lines.length - 1} communeCode:`);
+    expect(r.stdout).toMatch(new RegExp(`dossiers\\.ndjson:${lines.length} `));
+    expect(r.stderr).not.toMatch(STACK);
+    // No progress bar when stderr is not a terminal.
+    expect(r.stderr).not.toContain('\r');
+  });
+
+  it('needs a valid --period (exit 2) and an existing file (exit 1)', async () => {
+    const dir = tempDir();
+    const { file } = await dossierFile(dir, 5);
+    expect(cdsx(['kpi', file]).code).toBe(2);
+    expect(cdsx(['kpi', file, '--period', '2026-Q5']).code).toBe(2);
+    expect(cdsx(['kpi', file, '--period', '2026', '--by', 'district']).code).toBe(2);
+    expect(cdsx(['kpi', join(dir, 'missing.ndjson'), '--period', '2026']).code).toBe(1);
+  });
+});
