@@ -123,6 +123,17 @@ export interface CatalogDiff {
   changes: CatalogChange[];
 }
 
+const hashes = new WeakMap<CatalogEdition, string>();
+/** Content hash of an edition, computed once for frozen (published) editions. */
+function hashOf(e: CatalogEdition): string {
+  if (!Object.isFrozen(e)) return contentHashOf(e);
+  let h = hashes.get(e);
+  if (!h) {
+    h = contentHashOf(e);
+    hashes.set(e, h);
+  }
+  return h;
+}
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
 /** How strict a threshold is in its comparison's direction (higher is stricter); `null` for `=`. */
@@ -169,7 +180,7 @@ export function tryDiffCatalogs(
   crosswalk?: Crosswalk,
 ): ParseResult<CatalogDiff> {
   if (crosswalk) {
-    const issues = checkCrosswalk(crosswalk, a, b, { from: contentHashOf(a), to: contentHashOf(b) });
+    const issues = checkCrosswalk(crosswalk, a, b, { from: hashOf(a), to: hashOf(b) });
     if (issues.length)
       return { ok: false, issues: issues.map((i) => ({ ...i, path: `crosswalk.${i.path}` })) };
   }
@@ -384,8 +395,8 @@ export function tryDiffCatalogs(
   return {
     ok: true,
     value: {
-      from: { id: a.id, version: a.version, contentHash: contentHashOf(a) },
-      to: { id: b.id, version: b.version, contentHash: contentHashOf(b) },
+      from: { id: a.id, version: a.version, contentHash: hashOf(a) },
+      to: { id: b.id, version: b.version, contentHash: hashOf(b) },
       changes,
     },
   };
