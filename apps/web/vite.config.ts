@@ -14,5 +14,8 @@ export default defineConfig(({ command }) => ({
     // The manifest lets scripts/size.mjs find the entry chunk and its static imports (the initial JS).
     manifest: true,
     sourcemap: false,
+    // The budget that matters is the initial JS gzipped (≤ 250 kB), measured by scripts/size.mjs and checked
+    // by the browser tests; Rollup's raw-size warning at 500 kB says nothing about it.
+    chunkSizeWarningLimit: 1200,
   },
 }));

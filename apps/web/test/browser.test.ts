@@ -15,8 +15,7 @@ import { assess, type DecisionRecord } from '@cdsx/rules';
 import { generateSyntheticAssessments } from '@cdsx/rules/synthetic';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error — plain ESM script without types
-import { measure } from '../scripts/size.mjs';
+import { measure, type SiteSize } from '../scripts/size.mjs';
 import { serveStatic } from './serve';
 
 const CHROMIUM = process.env.CDSX_CHROMIUM ?? '/usr/bin/chromium';
@@ -40,6 +39,7 @@ let server: { url: string; close: () => Promise<void> };
 let userDataDir: string;
 const external: string[] = [];
 const pageErrors: string[] = [];
+let size: SiteSize;
 
 function synthetic(code: string): Assessment {
   const c = communeByCode(code);
@@ -82,12 +82,10 @@ beforeAll(async () => {
       `${DIST}/index.html is missing: build the site first (pnpm --filter @cdsx/web build, or pnpm check).`,
     );
   }
-  const size = measure(DIST);
+  size = measure(DIST);
   console.log(
     `[@cdsx/web] initial JS (gzip): ${size.initialGzipKb.toFixed(1)} kB of ${size.budgetKb} kB budget — ` +
-      size.initial
-        .map((f: { file: string; gzip: number }) => `${f.file} ${(f.gzip / 1024).toFixed(1)} kB`)
-        .join(', '),
+      size.initial.map((f) => `${f.file} ${(f.gzip / 1024).toFixed(1)} kB`).join(', '),
   );
   mkdirSync(ARTIFACTS, { recursive: true });
   server = await serveStatic(DIST);
@@ -419,6 +417,11 @@ describe('the demo portal in Chromium', () => {
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => page.locator('#commune-title').textContent()).toContain('Hoàn Kiếm');
     await page.close();
+  });
+
+  it('keeps the initial JS (entry chunk and its static imports, gzipped) within the budget', () => {
+    expect(size.initialGzipKb).toBeGreaterThan(0);
+    expect(size.initialGzipKb).toBeLessThanOrEqual(size.budgetKb);
   });
 
   it('made no request outside 127.0.0.1 and logged no errors', () => {
