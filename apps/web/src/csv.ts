@@ -6,6 +6,9 @@ import {
   type RejectionSummary,
 } from '@cdsx/kpi';
 
+/** csv-parse's codes for a row whose cell count differs from the header's (with and without `columns`). */
+const INCONSISTENT = new Set(['CSV_RECORD_INCONSISTENT_COLUMNS', 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH']);
+
 /**
  * Dossiers from CSV text in the browser. @cdsx/kpi's own CSV reader lives in its Node-only entry (it streams
  * through node:stream), so the page tokenises with csv-parse's browser build — the parser @cdsx/kpi uses —
@@ -36,8 +39,7 @@ export async function readDossiersCsvText(
         validator.reject([
           {
             path: '',
-            code:
-              err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' ? 'invalid_column_count' : 'invalid_csv',
+            code: INCONSISTENT.has(err.code ?? '') ? 'invalid_column_count' : 'invalid_csv',
             message: {
               vi: `dòng CSV không đọc được: ${err.message}`,
               en: `unreadable CSV record: ${err.message}`,
