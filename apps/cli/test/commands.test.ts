@@ -95,6 +95,26 @@ describe('cdsx catalog', () => {
   });
 });
 
+describe('cdsx catalog diff', () => {
+  it('prints the @cdsx/criteria diff between two editions, with the required bump', async () => {
+    const { EDITIONS, tryDiffCatalogs, crosswalkBetween, requiredBump } = await import('@cdsx/criteria');
+    const [a, b] = [EDITIONS[0]!.edition, EDITIONS.at(-1)!.edition];
+    const cw = crosswalkBetween(a.version, b.version);
+    const expected = tryDiffCatalogs(a, b, cw.ok ? cw.value : undefined);
+    if (!expected.ok) throw new Error('diff failed');
+    const r = cdsx(['catalog', 'diff', a.version, b.version, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.changes).toEqual(expected.value.changes);
+    expect(json.requiredBump).toBe(requiredBump(expected.value).bump);
+    const table = cdsx(['catalog', 'diff', a.version, b.version, '--lang', 'en']);
+    expect(table.stdout).toContain(
+      `${expected.value.changes.length} changes; smallest version bump required:`,
+    );
+    expect(cdsx(['catalog', 'diff', a.version, 'nope']).code).toBe(2);
+  });
+});
+
 describe('cdsx dataset synthetic | cdsx assess -', () => {
   it('assesses the synthetic dataset through a pipe', async () => {
     const { communesOfProvince } = await import('@cdsx/criteria/communes');

@@ -1,89 +1,97 @@
-import * as criteria from '@cdsx/criteria';
-import { type CatalogEdition, getEdition, type LocalizedText, parseCatalogEdition } from '@cdsx/criteria';
+import {
+  type CatalogEdition,
+  type Crosswalk,
+  crosswalkBetween,
+  describeChange,
+  getEdition,
+  parseCatalogEdition,
+  parseCrosswalk,
+  requiredBump,
+  tryDiffCatalogs,
+} from '@cdsx/criteria';
 import type { CommandDef, Context } from '../command';
 import { EXIT, InputError, UsageError } from '../errors';
 import { t } from '../i18n';
 import { readJsonDocument } from '../inputs';
-import { isDirectory } from '../io';
 import { locate } from '../records';
-
-/** The part of the @cdsx/criteria release API this command uses (looked up at run time, see below). */
-interface Change {
-  type: string;
-  path: string;
-  criterion?: string;
-  areaGroup?: string;
-  level?: number;
-}
-interface DiffApi {
-  diffCatalogs(a: CatalogEdition, b: CatalogEdition): { changes: Change[] };
-  describeChange(c: Change): LocalizedText;
-  requiredBump?(d: { changes: Change[] }): { bump: string };
-}
-
-/**
- * The diff itself is `diffCatalogs` of @cdsx/criteria (release work landing in parallel); until that
- * package exports it, this command says so and exits 2 instead of diffing by itself.
- */
-function diffApi(): DiffApi | undefined {
-  const api = criteria as unknown as Partial<DiffApi>;
-  return typeof api.diffCatalogs === 'function' && typeof api.describeChange === 'function'
-    ? (api as DiffApi)
-    : undefined;
-}
+import { str } from './shared';
 
 /** A published version (`0.1.0`, `latest`) or a catalog edition JSON file. */
-async function editionArg(ctx: Context, arg: string): Promise<CatalogEdition> {
+async function editionArg(
+  ctx: Context,
+  arg: string,
+): Promise<{ edition: CatalogEdition; published: boolean }> {
   const published = getEdition(arg);
-  if (published.ok) return published.value.edition;
-  if (!/\.json$/i.test(arg) && !isDirectory(ctx.cwd, arg) && arg !== '-') {
-    throw new UsageError(published.issues[0]!.message);
-  }
+  if (published.ok) return { edition: published.value.edition, published: true };
+  if (!/\.json$/i.test(arg) && arg !== '-') throw new UsageError(published.issues[0]!.message);
   const doc = await readJsonDocument(ctx, arg);
   const r = parseCatalogEdition(doc.value);
   if (!r.ok) throw new InputError(r.issues.map((i) => locate(doc, i)));
-  return r.value;
+  return { edition: r.value, published: false };
 }
 
-/** `cdsx catalog diff <a> <b>` — what changed between two editions. */
+/** The crosswalk: `--crosswalk <file>`, else the published one between two published editions, else none. */
+async function crosswalkFor(
+  ctx: Context,
+  a: { edition: CatalogEdition; published: boolean },
+  b: { edition: CatalogEdition; published: boolean },
+): Promise<Crosswalk | undefined> {
+  const file = str(ctx, 'crosswalk');
+  if (file) {
+    const doc = await readJsonDocument(ctx, file);
+    const r = parseCrosswalk(doc.value);
+    if (!r.ok) throw new InputError(r.issues.map((i) => locate(doc, i)));
+    return r.value;
+  }
+  if (!a.published || !b.published) return undefined;
+  const r = crosswalkBetween(a.edition.version, b.edition.version);
+  return r.ok ? r.value : undefined;
+}
+
+/** `cdsx catalog diff <a> <b>` — what changed between two editions (the diff of @cdsx/criteria). */
 export const catalogDiff: CommandDef = {
   path: ['catalog', 'diff'],
   args: '<a> <b>',
   summary: t('so sánh hai phiên bản bộ tiêu chí', 'what changed between two editions'),
   details: t(
-    'Mỗi phiên bản là số phiên bản đã phát hành (0.1.0, latest) hoặc một tệp JSON bộ tiêu chí. ' +
-      'Liệt kê tiêu chí thêm/bỏ, thay đổi yêu cầu và ngưỡng theo nhóm địa bàn × mức.',
-    'Each edition is a published version (0.1.0, latest) or a catalog edition JSON file. ' +
-      'Lists criteria added/removed and requirement and threshold changes per area group × level.',
+    'Mỗi phiên bản là số phiên bản đã phát hành (0.1.0, latest) hoặc một tệp JSON bộ tiêu chí. Liệt kê tiêu chí thêm/bỏ/đổi mã, ' +
+      'thay đổi loại yêu cầu và ngưỡng theo nhóm địa bàn × mức, tỷ lệ tiêu chí mở rộng, và mức tăng phiên bản tối thiểu. ' +
+      'Giữa hai phiên bản đã phát hành, bảng đối chiếu mã đi kèm @cdsx/criteria được dùng.',
+    'Each edition is a published version (0.1.0, latest) or a catalog edition JSON file. Lists criteria added, removed and renamed, ' +
+      'requirement kind and threshold changes per area group × level, extended quotas, and the smallest version bump required. ' +
+      'Between two published editions the crosswalk shipped with @cdsx/criteria is used.',
   ),
   positionals: [2, 2],
+  options: {
+    crosswalk: {
+      type: 'string',
+      value: '<file>',
+      help: t('bảng đối chiếu mã tiêu chí (JSON)', 'criterion id crosswalk (JSON)'),
+    },
+  },
   formats: ['table', 'json', 'ndjson', 'csv', 'md', 'html'],
-  examples: ['cdsx catalog diff 0.1.0 latest', 'cdsx catalog diff 0.1.0 draft-0.2.0.json --format md'],
+  examples: [
+    'cdsx catalog diff 0.1.0 0.2.0',
+    'cdsx catalog diff 0.2.0 draft-0.3.0.json --crosswalk 0.2.0-to-0.3.0.json --format md',
+  ],
   async run(ctx) {
-    const api = diffApi();
-    if (!api) {
-      throw new UsageError(
-        t(
-          'catalog diff chưa dùng được: @cdsx/criteria chưa có diffCatalogs',
-          'catalog diff is not available yet: @cdsx/criteria does not export diffCatalogs',
-        ),
-      );
-    }
     const a = await editionArg(ctx, ctx.positionals[0]!);
     const b = await editionArg(ctx, ctx.positionals[1]!);
-    const diff = api.diffCatalogs(a, b);
+    const crosswalk = await crosswalkFor(ctx, a, b);
+    const r = tryDiffCatalogs(a.edition, b.edition, crosswalk);
+    if (!r.ok) throw new InputError(r.issues.map((issue) => ({ file: str(ctx, 'crosswalk'), issue })));
+    const diff = r.value;
+    const bump = requiredBump(diff);
     const rows = diff.changes.map((c) => ({
       type: c.type,
-      criterion: c.criterion ?? null,
-      areaGroup: c.areaGroup ?? null,
-      level: c.level ?? null,
-      change: api.describeChange(c)[ctx.lang],
-      path: c.path,
+      criterion: 'criterion' in c && c.criterion !== undefined ? c.criterion : null,
+      areaGroup: 'areaGroup' in c ? c.areaGroup : null,
+      level: 'level' in c ? c.level : null,
+      change: describeChange(c)[ctx.lang],
     }));
-    const bump = api.requiredBump?.(diff).bump;
     const dash = (v: unknown) => (v === null ? '' : String(v));
     ctx.emit({
-      title: `${a.version} → ${b.version}`,
+      title: `${a.edition.version} → ${b.edition.version}`,
       sections: [
         {
           table: {
@@ -100,10 +108,10 @@ export const catalogDiff: CommandDef = {
       ],
       summary: [
         ctx.lang === 'vi'
-          ? `${rows.length} thay đổi${bump ? `; mức tăng phiên bản tối thiểu: ${bump}` : ''}.`
-          : `${rows.length} changes${bump ? `; smallest version bump required: ${bump}` : ''}.`,
+          ? `${rows.length} thay đổi; mức tăng phiên bản tối thiểu: ${bump.bump}.`
+          : `${rows.length} changes; smallest version bump required: ${bump.bump}.`,
       ],
-      json: diff,
+      json: { ...diff, requiredBump: bump.bump },
       ndjson: diff.changes,
     });
     return EXIT.ok;
