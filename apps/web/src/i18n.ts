@@ -22,6 +22,9 @@ const vi = {
   nextLevel: 'Mức tiếp theo',
   topLevel: 'Đã ở mức cao nhất',
   provisional: 'Tạm tính — thiếu số liệu',
+  provisionalShort: 'tạm tính',
+  editionLabel: 'Bộ tiêu chí',
+  seeResult: (name: string) => `Xem kết quả: ${name} ↓`,
   provisionalDetail: (possible: string, ids: string) =>
     `Nếu bổ sung số liệu còn thiếu, có thể đạt ${possible}. Tiêu chí thiếu số liệu: ${ids}.`,
   final: 'Không phụ thuộc số liệu còn thiếu',
@@ -129,6 +132,9 @@ const en: Messages = {
   nextLevel: 'Next level',
   topLevel: 'Already at the top level',
   provisional: 'Provisional — data missing',
+  provisionalShort: 'provisional',
+  editionLabel: 'Criteria',
+  seeResult: (name) => `See the result: ${name} ↓`,
   provisionalDetail: (possible, ids) =>
     `With the missing data, ${possible} could be reached. Criteria without data: ${ids}.`,
   final: 'Does not depend on missing data',

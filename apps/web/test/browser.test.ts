@@ -393,6 +393,13 @@ describe('the demo portal in Chromium', () => {
     expect(unlabelled).toEqual([]);
     await shot(page, 'phone.png');
     await shot(page, 'phone-full.png', true);
+    // The result is below the picker on a phone: a link leads to it.
+    await page.getByRole('link', { name: /Xem kết quả: Phường Ba Đình/ }).click();
+    await expect
+      .poll(() => page.locator('#commune-title').evaluate((e) => e.getBoundingClientRect().top))
+      .toBeLessThan(100);
+    await shot(page, 'phone-result.png');
+    await page.goto(server.url); // a fresh page: keyboard navigation starts from the top
 
     // Keyboard only: Tab reaches the language toggle and the province select; arrow keys choose.
     await page.keyboard.press('Tab'); // skip link

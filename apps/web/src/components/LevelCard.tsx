@@ -47,7 +47,7 @@ export function LevelCard({ record, source }: { record: DecisionRecord; source: 
           {source.kind === 'file' ? t.sourceFile(source.name) : t.sourceSynthetic}
           {record.synthetic && <span className="tag synthetic">SYNTHETIC</span>}
         </dd>
-        <dt className="visually-hidden">{t.edition('', '', '')}</dt>
+        <dt className="visually-hidden">{t.editionLabel}</dt>
         <dd className="edition" data-testid="edition">
           {t.edition(l(EDITION.title), record.catalog.version, t.status[EDITION.status] ?? EDITION.status)}
           <br />

@@ -1,4 +1,11 @@
-import { COMMUNES, type Commune, fullName, PROVINCES, provinceByCode } from '@cdsx/criteria/communes';
+import {
+  COMMUNES,
+  type Commune,
+  communeByCode,
+  fullName,
+  PROVINCES,
+  provinceByCode,
+} from '@cdsx/criteria/communes';
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { indexBy, search } from '../fold';
 import { useI18n } from '../i18n';
@@ -29,6 +36,7 @@ export function Picker(props: {
   // Without a province and a query, listing all 3,321 would not help anyone: ask for one or the other.
   const listed = !props.provinceCode && query.trim() === '' ? [] : matches.slice(0, MAX_SHOWN);
   const total = !props.provinceCode && query.trim() === '' ? 0 : matches.length;
+  const chosen = props.communeCode ? communeByCode(props.communeCode) : undefined;
   const selected = listed.some((c) => c.code === props.communeCode) ? props.communeCode : '';
   // When the shown commune is not in the list, React would highlight the first option without choosing it;
   // clear the highlight so that the first arrow key really chooses the first match.
@@ -96,6 +104,12 @@ export function Picker(props: {
           </option>
         ))}
       </select>
+      {chosen && (
+        // On a phone the result is far below the list: a way to it.
+        <a className="phone-only" href="#commune-title">
+          {t.seeResult(fullName(chosen))}
+        </a>
+      )}
     </section>
   );
 }

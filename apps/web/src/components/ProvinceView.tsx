@@ -74,7 +74,7 @@ export default function ProvinceView({
               {c.provisional > 0 && (
                 <span className="muted">
                   {' '}
-                  ({c.provisional} {t.provisional.split(' —')[0]!.toLowerCase()})
+                  ({c.provisional} {t.provisionalShort})
                 </span>
               )}
             </li>
@@ -147,9 +147,7 @@ export default function ProvinceView({
                 <td>{t.unitTypes[commune.unitType]}</td>
                 <td className={`level-${record.level.level}`}>
                   {levelName(record)}
-                  {record.provisional && (
-                    <span className="tag provisional-tag">{t.provisional.split(' —')[0]}</span>
-                  )}
+                  {record.provisional && <span className="tag provisional-tag">{t.provisionalShort}</span>}
                 </td>
               </tr>
             ))}
