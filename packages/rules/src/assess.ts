@@ -1,19 +1,19 @@
 import { CdsxValidationError, type ParseResult, type ValidationIssue } from '@cdsx/criteria';
-import type { Facts, RuleSet } from './compile';
+import type { FactValues, RuleSet } from './compile';
 import { type AssessOptions, type Prepared, preparer } from './context';
 import {
   buildRecord,
   type CatalogContext,
   type DecisionRecord,
-  factsOf,
-  levelFactsOf,
+  levelValuesOf,
   MET,
   NOT_AVAILABLE,
   NOT_MET,
+  valuesOf,
 } from './record';
 
 /** The highest level whose compiled level rule holds (the base level when none does). */
-function decideLevel(ctx: CatalogContext, ruleSet: RuleSet, levelFacts: Facts): number {
+function decideLevel(ctx: CatalogContext, ruleSet: RuleSet, levelFacts: FactValues): number {
   let level = ctx.base.level;
   for (const l of ruleSet.levels) if (l.level > level && l.test(levelFacts)) level = l.level;
   return level;
@@ -21,18 +21,18 @@ function decideLevel(ctx: CatalogContext, ruleSet: RuleSet, levelFacts: Facts): 
 
 /** The fast path: evaluate the predicates compiled from the rule JSON, synchronously. */
 function decide({ ctx, ruleSet, assessment }: Prepared): DecisionRecord {
-  const facts = factsOf(ctx, assessment);
+  const values = valuesOf(ctx, assessment);
   const reqs = ruleSet.requirements;
   const outcomes = new Uint8Array(reqs.length);
   for (let i = 0; i < reqs.length; i++) {
     const r = reqs[i]!;
     let available = true;
-    for (const f of r.facts) if (facts[f] === undefined) available = false;
-    outcomes[i] = !available ? NOT_AVAILABLE : r.test(facts) ? MET : NOT_MET;
+    for (const s of r.slots) if (values[s] === undefined) available = false;
+    outcomes[i] = !available ? NOT_AVAILABLE : r.test(values) ? MET : NOT_MET;
   }
-  const level = decideLevel(ctx, ruleSet, levelFactsOf(ruleSet, outcomes, false));
-  const possible = decideLevel(ctx, ruleSet, levelFactsOf(ruleSet, outcomes, true));
-  return buildRecord(ctx, ruleSet, assessment, facts, outcomes, level, possible);
+  const level = decideLevel(ctx, ruleSet, levelValuesOf(ruleSet, outcomes, false));
+  const possible = decideLevel(ctx, ruleSet, levelValuesOf(ruleSet, outcomes, true));
+  return buildRecord(ctx, ruleSet, assessment, values, outcomes, level, possible);
 }
 
 /**

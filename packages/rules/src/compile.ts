@@ -185,38 +185,42 @@ export function toJsonRulesEngineRules(edition: CatalogEdition, areaGroup: AreaG
 
 // ─── The synchronous fast path, generated from the same rule JSON ──────────────────────────────
 
-/** Flat facts: fact id → value (undefined when not available). */
-export type Facts = Readonly<Record<string, unknown>>;
-type Predicate = (facts: Facts) => boolean;
+/** Fact values by slot (criterion index, or level-fact index); `undefined` when not available. */
+export type FactValues = ArrayLike<unknown>;
+type Predicate = (values: FactValues) => boolean;
 
-/** Compile a json-rules-engine condition tree into a synchronous predicate with the engine's semantics. */
-export function compileCondition(condition: JsonCondition): Predicate {
+/**
+ * Compile a json-rules-engine condition tree into a synchronous predicate with the engine's semantics
+ * (same operators, same fact-value validators). Facts are resolved to slots once, at compile time.
+ */
+export function compileCondition(condition: JsonCondition, slotOf: (fact: string) => number): Predicate {
   if ('all' in condition) {
-    const parts = condition.all.map(compileCondition);
+    const parts = condition.all.map((c) => compileCondition(c, slotOf));
     // Predicates are pure, so stopping at the first false gives the engine's result.
-    return (f) => {
-      for (const p of parts) if (!p(f)) return false;
+    return (v) => {
+      for (const p of parts) if (!p(v)) return false;
       return true;
     };
   }
   if ('any' in condition) {
-    const parts = condition.any.map(compileCondition);
-    return (f) => {
-      for (const p of parts) if (p(f)) return true;
+    const parts = condition.any.map((c) => compileCondition(c, slotOf));
+    return (v) => {
+      for (const p of parts) if (p(v)) return true;
       return false;
     };
   }
   if ('not' in condition) {
-    const inner = compileCondition(condition.not);
-    return (f) => !inner(f);
+    const inner = compileCondition(condition.not, slotOf);
+    return (v) => !inner(v);
   }
   const op = OPERATORS[condition.operator];
   if (!op) throw new TypeError(`unsupported operator ${JSON.stringify(condition.operator)}`);
-  const { fact, value } = condition;
-  const { validate, evaluate } = op;
-  return (f) => {
-    const v = f[fact];
-    return validate(v) && evaluate(v, value);
+  const slot = slotOf(condition.fact);
+  const { value } = condition;
+  const { evaluate, validate } = op;
+  return (v) => {
+    const x = v[slot];
+    return validate(x) && evaluate(x, value);
   };
 }
 
@@ -234,7 +238,8 @@ export interface CompiledRequirement {
   readonly criterion: Criterion;
   readonly criterionIndex: number;
   readonly levelIndex: number;
-  readonly facts: readonly string[];
+  /** Slots (criterion indexes) of the facts the rule reads: all must be present for an outcome other than not available. */
+  readonly slots: Int32Array;
   readonly test: Predicate;
 }
 
@@ -262,6 +267,23 @@ export function compileRuleSets(edition: CatalogEdition): Record<AreaGroup, Rule
   const { ranked } = rankedLevels(edition);
   const criterionIndex = new Map(edition.criteria.map((c, i) => [c.id, i]));
   const levelIndex = new Map(ranked.map((l, i) => [l.level, i]));
+  const criterionSlot = (fact: string) => {
+    const i = criterionIndex.get(fact);
+    if (i === undefined) throw new TypeError(`rule reads an unknown fact ${JSON.stringify(fact)}`);
+    return i;
+  };
+  // Level facts: mandatoryNotMet@L at 2·i, extendedMet@L at 2·i + 1 (i = index of level L).
+  const levelSlots = new Map(
+    ranked.flatMap((l, i) => [
+      [mandatoryNotMetFact(l.level), 2 * i] as const,
+      [extendedMetFact(l.level), 2 * i + 1] as const,
+    ]),
+  );
+  const levelSlot = (fact: string) => {
+    const i = levelSlots.get(fact);
+    if (i === undefined) throw new TypeError(`level rule reads an unknown fact ${JSON.stringify(fact)}`);
+    return i;
+  };
   const out = {} as Record<AreaGroup, RuleSet>;
   for (const group of AREA_GROUPS) {
     const rules = toJsonRulesEngineRules(edition, group);
@@ -280,12 +302,16 @@ export function compileRuleSets(edition: CatalogEdition): Record<AreaGroup, Rule
           criterion: edition.criteria[ci]!,
           criterionIndex: ci,
           levelIndex: li,
-          facts: factsOf(rule.conditions),
-          test: compileCondition(rule.conditions),
+          slots: Int32Array.from(factsOf(req.conditions), criterionSlot),
+          test: compileCondition(req.conditions, criterionSlot),
         });
       } else {
         const lr = rule as LevelRuleJson;
-        levels.push({ rule: lr, level: lr.event.params.level, test: compileCondition(lr.conditions) });
+        levels.push({
+          rule: lr,
+          level: lr.event.params.level,
+          test: compileCondition(lr.conditions, levelSlot),
+        });
       }
     }
     const top = levels[levels.length - 1];

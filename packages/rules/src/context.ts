@@ -3,17 +3,19 @@ import {
   AssessmentSchema,
   areaGroupOf,
   type CatalogEdition,
-  type Criterion,
+  CRITERION_ID,
   contentHashOf,
   EDITIONS,
   getEdition,
   latestEdition,
+  ObservationSchema,
   observationSchemaFor,
   type ParseResult,
   type PublishedEdition,
   type ValidationIssue,
   validateAssessment,
 } from '@cdsx/criteria';
+import { z } from 'zod';
 import { compileRuleSets, type RuleSet, rankedLevels } from './compile';
 import { type AppliedOverlay, applyOverlay } from './overlay';
 import type { CatalogContext } from './record';
@@ -35,6 +37,13 @@ export interface AssessOptions {
    * `unknownCriteria` of the record; `'error'` rejects the assessment.
    */
   unknownCriteria?: 'report' | 'error';
+  /**
+   * Skip re-validating each assessment — only for input that has already passed `validateAssessment`
+   * for the same edition (e.g. straight from {@link generateSyntheticAssessments}, or checked once and
+   * assessed many times). Validation is most of the fast path's cost; a malformed assessment given
+   * with this flag is not detected. Default `false`.
+   */
+  skipValidation?: boolean;
 }
 
 /** A validated assessment with the compiled catalog and rule set it is decided under. */
@@ -80,6 +89,10 @@ function contextFor(edition: CatalogEdition, hash: string, applied: AppliedOverl
       ranked,
       criterionIds: new Set(effective.criteria.map((c) => c.id)),
       criterionById: new Map(effective.criteria.map((c) => [c.id, c])),
+      criterionIndex: new Map(effective.criteria.map((c, i) => [c.id, i])),
+      dimensionIndex: Int32Array.from(effective.criteria, (c) =>
+        effective.dimensions.findIndex((d) => d.id === c.dimension),
+      ),
       ruleSets: compileRuleSets(effective),
     };
     byOverlay.set(key, ctx);
@@ -87,33 +100,36 @@ function contextFor(edition: CatalogEdition, hash: string, applied: AppliedOverl
   return ctx;
 }
 
-const observationSchemas = new WeakMap<Criterion, ReturnType<typeof observationSchemaFor>>();
-function observationSchema(criterion: Criterion) {
-  let s = observationSchemas.get(criterion);
+const fastSchemas = new WeakMap<CatalogContext, z.ZodType<Assessment>>();
+/** One zod schema per catalog context: every known criterion's observation schema, unknown ids as plain observations. */
+function fastSchema(ctx: CatalogContext): z.ZodType<Assessment> {
+  let s = fastSchemas.get(ctx);
   if (!s) {
-    s = observationSchemaFor(criterion);
-    observationSchemas.set(criterion, s);
+    const shape: Record<string, z.ZodType> = {};
+    for (const c of ctx.edition.criteria) shape[c.id] = observationSchemaFor(c).optional();
+    s = AssessmentSchema.extend({
+      catalogVersion: z.literal(ctx.edition.version),
+      observations: z.object(shape).catchall(ObservationSchema),
+    }) as unknown as z.ZodType<Assessment>;
+    fastSchemas.set(ctx, s);
   }
   return s;
 }
 
 /**
- * The acceptance test of `validateAssessment` (base schema, catalog version, each known observation
- * against its criterion's schema, unknown ids when rejected) with schemas built once per criterion instead
- * of per call. Returns the parsed assessment, or `null` to let `validateAssessment` report the issues.
+ * The acceptance test of `validateAssessment` (structure, catalog version, each known observation against
+ * its criterion's value type / range / scale / unit, unknown ids well-formed — or rejected on request) as
+ * one schema built once per catalog. Returns the parsed assessment, or `null` to let `validateAssessment`
+ * report exactly what is wrong.
  */
 function quickValidate(ctx: CatalogContext, input: unknown, rejectUnknown: boolean): Assessment | null {
-  const base = AssessmentSchema.safeParse(input);
-  if (!base.success || base.data.catalogVersion !== ctx.edition.version) return null;
-  for (const [id, o] of Object.entries(base.data.observations)) {
-    const c = ctx.criterionById.get(id);
-    if (!c) {
-      if (rejectUnknown) return null;
-      continue;
-    }
-    if (!observationSchema(c).safeParse(o).success) return null;
+  const r = fastSchema(ctx).safeParse(input);
+  if (!r.success) return null;
+  for (const id in r.data.observations) {
+    if (ctx.criterionById.has(id)) continue;
+    if (rejectUnknown || !CRITERION_ID.test(id)) return null;
   }
-  return base.data;
+  return r.data;
 }
 
 function prefixed(issues: ValidationIssue[], prefix: string): ValidationIssue[] {
@@ -201,7 +217,9 @@ export function preparer(options: AssessOptions = {}): (input: unknown) => Parse
     const province = (input as { commune?: { provinceCode?: unknown } } | null)?.commune?.provinceCode;
     const applied = typeof province === 'string' ? (overlays.value.get(province) ?? null) : null;
     const ctx = contextFor(edition, hash, applied);
-    let assessment = quickValidate(ctx, input, options.unknownCriteria === 'error');
+    let assessment = options.skipValidation
+      ? (input as Assessment)
+      : quickValidate(ctx, input, options.unknownCriteria === 'error');
     if (!assessment) {
       // Invalid (or unusual): let @cdsx/criteria say exactly what is wrong, where, in vi and en.
       const valid = validateAssessment(input, edition, {

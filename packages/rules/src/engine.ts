@@ -1,16 +1,18 @@
 import { CdsxValidationError } from '@cdsx/criteria';
 import type { EngineResult, Engine as EngineType, RuleProperties } from 'json-rules-engine';
-import type { Facts, RuleSet } from './compile';
+import type { RuleSet } from './compile';
 import { type AssessOptions, type Prepared, preparer } from './context';
 import {
   buildRecord,
   type CatalogContext,
   type DecisionRecord,
-  factsOf,
-  levelFactsOf,
+  factsObject,
+  levelFactsObject,
+  levelValuesOf,
   MET,
   NOT_AVAILABLE,
   NOT_MET,
+  valuesOf,
 } from './record';
 
 type EngineCtor = new (
@@ -38,7 +40,11 @@ function plainPath(value: object, path: string): unknown {
 }
 
 /** Run rules on a fresh engine — never shared, since an engine's run status is engine-wide. */
-async function run(Engine: EngineCtor, rules: readonly object[], facts: Facts): Promise<EngineResult> {
+async function run(
+  Engine: EngineCtor,
+  rules: readonly object[],
+  facts: Record<string, unknown>,
+): Promise<EngineResult> {
   const engine = new Engine(rules as RuleProperties[], {
     allowUndefinedFacts: true,
     pathResolver: plainPath,
@@ -63,7 +69,7 @@ async function decideLevel(
   Engine: EngineCtor,
   ctx: CatalogContext,
   ruleSet: RuleSet,
-  facts: Facts,
+  facts: Record<string, unknown>,
 ): Promise<number> {
   const { events } = await run(
     Engine,
@@ -80,7 +86,8 @@ async function decideLevel(
 
 async function decideWithEngine({ ctx, ruleSet, assessment }: Prepared): Promise<DecisionRecord> {
   const Engine = await loadEngine();
-  const facts = factsOf(ctx, assessment);
+  const values = valuesOf(ctx, assessment);
+  const facts = factsObject(ctx, values);
   const index = new Map(ruleSet.requirements.map((r, i) => [r.rule.name, i]));
   const result = await run(
     Engine,
@@ -94,9 +101,11 @@ async function decideWithEngine({ ctx, ruleSet, assessment }: Prepared): Promise
     outcomes[i] = anyFactMissing(r.conditions as LeafResult) ? NOT_AVAILABLE : r.result ? MET : NOT_MET;
   }
   if (outcomes.includes(255)) throw new Error('json-rules-engine left a rule unevaluated');
-  const level = await decideLevel(Engine, ctx, ruleSet, levelFactsOf(ruleSet, outcomes, false));
-  const possible = await decideLevel(Engine, ctx, ruleSet, levelFactsOf(ruleSet, outcomes, true));
-  return buildRecord(ctx, ruleSet, assessment, facts, outcomes, level, possible);
+  const counts = (optimistic: boolean) =>
+    levelFactsObject(ruleSet, levelValuesOf(ruleSet, outcomes, optimistic));
+  const level = await decideLevel(Engine, ctx, ruleSet, counts(false));
+  const possible = await decideLevel(Engine, ctx, ruleSet, counts(true));
+  return buildRecord(ctx, ruleSet, assessment, values, outcomes, level, possible);
 }
 
 /**

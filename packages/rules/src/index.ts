@@ -14,7 +14,6 @@
  */
 export { assess, assessMany, tryAssess, tryAssessMany } from './assess';
 export {
-  compileCondition,
   extendedMetFact,
   extendedRequired,
   type JsonCondition,

@@ -10,8 +10,10 @@ export interface OperatorSpec {
   readonly evaluate: (factValue: unknown, value: unknown) => boolean;
 }
 
-// json-rules-engine: `Number.parseFloat(factValue).toString() !== 'NaN'`.
-const numberValidator = (v: unknown): boolean => Number.parseFloat(v as string).toString() !== 'NaN';
+// json-rules-engine: `Number.parseFloat(factValue).toString() !== 'NaN'`. For a number that is false only
+// for NaN (every other number's string form parses back), so numbers skip the string round trip.
+const numberValidator = (v: unknown): boolean =>
+  typeof v === 'number' ? !Number.isNaN(v) : Number.parseFloat(v as string).toString() !== 'NaN';
 const any = (): boolean => true;
 
 /** Operator name → semantics, as in json-rules-engine 7. */

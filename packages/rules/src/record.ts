@@ -9,7 +9,7 @@ import type {
   LocalizedText,
   UnitType,
 } from '@cdsx/criteria';
-import { extendedMetFact, type Facts, mandatoryNotMetFact, type RuleSet } from './compile';
+import { extendedMetFact, type FactValues, mandatoryNotMetFact, type RuleSet } from './compile';
 import { ENGINE_INFO } from './version';
 
 /**
@@ -151,41 +151,56 @@ export interface CatalogContext {
   readonly ranked: readonly LevelDefinition[];
   readonly criterionIds: ReadonlySet<string>;
   readonly criterionById: ReadonlyMap<string, Criterion>;
+  readonly criterionIndex: ReadonlyMap<string, number>;
+  /** Per criterion (catalog order): the index of its dimension in `edition.dimensions`. */
+  readonly dimensionIndex: Int32Array;
   readonly ruleSets: Readonly<Record<AreaGroup, RuleSet>>;
 }
 
-/** Flat facts of an assessment: criterion id → observed value (absent when not observed). */
-export function factsOf(ctx: CatalogContext, assessment: Assessment): Record<string, unknown> {
-  const facts: Record<string, unknown> = {};
+/** Observed values by criterion index (catalog order); `undefined` when not observed. */
+export function valuesOf(ctx: CatalogContext, assessment: Assessment): unknown[] {
+  const values = new Array<unknown>(ctx.edition.criteria.length).fill(undefined);
   const obs = assessment.observations;
-  for (const c of ctx.edition.criteria) {
-    const o = obs[c.id];
-    if (o !== undefined) facts[c.id] = o.value;
+  for (const id in obs) {
+    const i = ctx.criterionIndex.get(id);
+    if (i !== undefined) values[i] = obs[id]!.value;
   }
+  return values;
+}
+
+/** Flat facts for json-rules-engine: criterion id → observed value, only for observed criteria. */
+export function factsObject(ctx: CatalogContext, values: FactValues): Record<string, unknown> {
+  const facts: Record<string, unknown> = {};
+  ctx.edition.criteria.forEach((c, i) => {
+    if (values[i] !== undefined) facts[c.id] = values[i];
+  });
   return facts;
 }
 
 /**
- * The level facts the level rules read, from the requirement outcomes. With `optimistic`, missing
- * observations count as met (to find the level missing data could still give).
+ * The level facts the level rules read, from the requirement outcomes, by slot (see `compileRuleSets`).
+ * With `optimistic`, missing observations count as met (the level missing data could still give).
  */
-export function levelFactsOf(ruleSet: RuleSet, outcomes: Uint8Array, optimistic: boolean): Facts {
-  const n = ruleSet.perLevel.length;
-  const notMet = new Array<number>(n).fill(0);
-  const extMet = new Array<number>(n).fill(0);
+export function levelValuesOf(ruleSet: RuleSet, outcomes: Uint8Array, optimistic: boolean): number[] {
+  const values = new Array<number>(2 * ruleSet.perLevel.length).fill(0);
   const reqs = ruleSet.requirements;
   for (let i = 0; i < reqs.length; i++) {
     const r = reqs[i]!;
     const o = outcomes[i]!;
     const met = o === MET || (optimistic && o === NOT_AVAILABLE);
     if (r.rule.event.params.kind === 'mandatory') {
-      if (!met) notMet[r.levelIndex]! += 1;
-    } else if (met) extMet[r.levelIndex]! += 1;
+      if (!met) values[2 * r.levelIndex]! += 1;
+    } else if (met) values[2 * r.levelIndex + 1]! += 1;
   }
+  return values;
+}
+
+/** The level facts as named json-rules-engine facts. */
+export function levelFactsObject(ruleSet: RuleSet, values: readonly number[]): Record<string, number> {
   const facts: Record<string, number> = {};
   ruleSet.perLevel.forEach((p, i) => {
-    facts[mandatoryNotMetFact(p.level)] = notMet[i]!;
-    facts[extendedMetFact(p.level)] = extMet[i]!;
+    facts[mandatoryNotMetFact(p.level)] = values[2 * i]!;
+    facts[extendedMetFact(p.level)] = values[2 * i + 1]!;
   });
   return facts;
 }
@@ -218,7 +233,7 @@ export function buildRecord(
   ctx: CatalogContext,
   ruleSet: RuleSet,
   assessment: Assessment,
-  facts: Facts,
+  values: FactValues,
   outcomes: Uint8Array,
   level: number,
   possibleLevel: number,
@@ -233,13 +248,16 @@ export function buildRecord(
 
   // Findings, per-dimension and per-level counts.
   const findings: Finding[] = [];
-  const dimMet = new Map<Dimension, number>();
-  const dimApplicable = new Map<Dimension, number>();
+  const dimMet = new Int32Array(edition.dimensions.length);
+  const dimApplicable = new Int32Array(edition.dimensions.length);
   const counts = ranked.map(() => ({ m: [0, 0, 0], e: [0, 0, 0] }));
   const reqs = ruleSet.requirements;
-  edition.criteria.forEach((criterion, ci) => {
+  const criteria = edition.criteria;
+  for (let ci = 0; ci < criteria.length; ci++) {
+    const criterion = criteria[ci]!;
+    const di = ctx.dimensionIndex[ci]!;
     const slots = ruleSet.slots[ci]!;
-    const observedRaw = facts[criterion.id];
+    const observedRaw = values[ci];
     const observed = observedRaw === undefined ? null : (observedRaw as number | boolean);
     for (let li = 0; li < ranked.length; li++) {
       const ri = slots[li]!;
@@ -262,8 +280,8 @@ export function buildRecord(
       const p = reqs[ri]!.rule.event.params;
       const o = outcomes[ri]!;
       counts[li]![p.kind === 'mandatory' ? 'm' : 'e'][o]! += 1;
-      dimApplicable.set(criterion.dimension, (dimApplicable.get(criterion.dimension) ?? 0) + 1);
-      if (o === MET) dimMet.set(criterion.dimension, (dimMet.get(criterion.dimension) ?? 0) + 1);
+      dimApplicable[di]! += 1;
+      if (o === MET) dimMet[di]! += 1;
       findings.push({
         criterion: criterion.id,
         dimension: criterion.dimension,
@@ -278,7 +296,7 @@ export function buildRecord(
         remediation: o === MET ? null : criterion.remediation,
       });
     }
-  });
+  }
 
   const levels: LevelSummary[] = ranked.map((def, li) => {
     const c = counts[li]!;
@@ -309,7 +327,7 @@ export function buildRecord(
       if (r.levelIndex !== li || outcomes[ri] === MET) continue;
       const p = r.rule.event.params;
       const outcome = OUTCOME[outcomes[ri]!] as 'not_met' | 'not_available';
-      const observedRaw = facts[p.criterion];
+      const observedRaw = values[r.criterionIndex];
       const gap = gapOf(observedRaw, p.threshold, outcomes[ri]!);
       const item: GapItem = {
         criterion: p.criterion,
@@ -382,10 +400,10 @@ export function buildRecord(
     possibleLevel,
     missingCriteria: [...missing].sort(cmp),
     levels,
-    dimensions: edition.dimensions.map((d) => ({
+    dimensions: edition.dimensions.map((d, i) => ({
       dimension: d.id,
-      met: dimMet.get(d.id) ?? 0,
-      applicable: dimApplicable.get(d.id) ?? 0,
+      met: dimMet[i]!,
+      applicable: dimApplicable[i]!,
     })),
     findings,
     gaps,

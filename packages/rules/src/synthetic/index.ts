@@ -51,9 +51,9 @@ export interface SyntheticOptions {
  */
 export const SYNTHETIC_PROFILE: Readonly<Record<AreaGroup, { capacity: number; missing: number }>> =
   Object.freeze({
-    urban: { capacity: 0.74, missing: 0.03 },
-    rural: { capacity: 0.58, missing: 0.05 },
-    remote: { capacity: 0.42, missing: 0.09 },
+    urban: { capacity: 0.76, missing: 0.005 },
+    rural: { capacity: 0.66, missing: 0.01 },
+    remote: { capacity: 0.52, missing: 0.02 },
   });
 
 /** FNV-1a 32-bit hash of a string. */
@@ -134,7 +134,7 @@ function planFor(criterion: Criterion, group: AreaGroup, levelKeys: readonly str
 }
 
 function valueFor(plan: Plan, effort: number, rand: () => number): number | boolean {
-  if (plan.boolean) return rand() < 0.2 + 0.75 * effort;
+  if (plan.boolean) return rand() < 0.76 + 0.24 * effort;
   const ts = plan.thresholds.length
     ? plan.thresholds
     : [plan.direction > 0 ? plan.max * 0.6 : plan.max * 0.2];
@@ -192,10 +192,10 @@ export function generateSyntheticAssessments(options: SyntheticOptions): Assessm
       provinceEffect.set(commune.provinceCode, pe);
     }
     const rand = mulberry32(hash32(`${seed}:commune:${commune.code}`));
-    const capacity = clamp(profile.capacity + pe + noise(rand, 0.12), 0.02, 0.98);
+    const capacity = clamp(profile.capacity + pe + noise(rand, 0.1), 0.02, 0.98);
     const observations: Record<string, Observation> = {};
     for (const plan of plansFor(group)) {
-      const effort = clamp(capacity + noise(rand, 0.12), 0, 1);
+      const effort = clamp(capacity + noise(rand, 0.06), 0, 1);
       const value = valueFor(plan, effort, rand);
       if (rand() < profile.missing) continue;
       observations[plan.criterion.id] = { value, source: plan.criterion.dataSource, note: 'synthetic' };

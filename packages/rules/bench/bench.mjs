@@ -1,0 +1,78 @@
+// Benchmark: json-rules-engine (reference semantics) vs assessMany (compiled fast path) on the nationwide
+// SYNTHETIC dataset (every commune, full latest edition), after warm-up. Figures are printed, never asserted.
+// Run: `pnpm bench` (turbo builds first) or `pnpm run build && node bench/bench.mjs`.
+// Wall time and this process's CPU time are both printed: on a shared machine CPU time is the steadier figure.
+import { latestEdition } from '@cdsx/criteria';
+import { COMMUNES } from '@cdsx/criteria/communes';
+import { assessMany, assessManyWithEngine } from '@cdsx/rules';
+import { generateSyntheticAssessments } from '@cdsx/rules/synthetic';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+let peakHeap = 0;
+const sampleHeap = () => {
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+};
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+async function time(fn) {
+  const c0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  const result = await fn();
+  const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+  const c = process.cpuUsage(c0);
+  sampleHeap();
+  return { result, wall, cpu: (c.user + c.system) / 1000 };
+}
+async function repeat(fn) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await time(fn));
+  return {
+    result: runs.at(-1).result,
+    wall: median(runs.map((r) => r.wall)),
+    cpu: median(runs.map((r) => r.cpu)),
+  };
+}
+
+const { edition, contentHash } = latestEdition;
+const gen = await time(() => generateSyntheticAssessments({ edition, communes: COMMUNES }));
+const assessments = gen.result;
+
+// Warm-up: both paths, so the JIT and the compiled-rule caches are hot before timing.
+for (let i = 0; i < 3; i++) {
+  assessMany(assessments);
+  assessMany(assessments, { skipValidation: true });
+}
+await assessManyWithEngine(assessments.slice(0, 300));
+
+const engine = await time(() => assessManyWithEngine(assessments));
+const validating = await repeat(() => assessMany(assessments));
+const trusted = await repeat(() => assessMany(assessments, { skipValidation: true }));
+
+const same = (a, b) => a.length === b.length && a.every((r, i) => JSON.stringify(r) === JSON.stringify(b[i]));
+const identical = same(engine.result, validating.result) && same(engine.result, trusted.result);
+const levels = {};
+for (const r of validating.result) levels[r.level.level] = (levels[r.level.level] ?? 0) + 1;
+
+const n = assessments.length;
+const f = (x) => x.toFixed(1);
+const row = (label, r) =>
+  `${label.padEnd(44)} wall ${f(r.wall).padStart(8)} ms   cpu ${f(r.cpu).padStart(8)} ms   (${f((r.wall * 1000) / n)} µs/commune)`;
+console.log(`@cdsx/rules benchmark — SYNTHETIC nationwide dataset (dữ liệu giả lập, not real measurements)`);
+console.log(
+  `edition ${edition.version} (${contentHash.slice(0, 19)}…), ${edition.criteria.length} criteria; node ${process.version} ${process.platform}/${process.arch}; one thread`,
+);
+console.log(
+  `communes: ${n}   levels reached: ${JSON.stringify(levels)}   dataset generation: ${f(gen.wall)} ms`,
+);
+console.log(row('json-rules-engine path (1 run)', engine));
+console.log(row(`assessMany, validating input (median of ${RUNS})`, validating));
+console.log(row(`assessMany, skipValidation (median of ${RUNS})`, trusted));
+console.log(
+  `speed-up vs json-rules-engine: ${f(engine.wall / validating.wall)}× validating, ${f(engine.wall / trusted.wall)}× skipValidation (wall); ${f(engine.cpu / validating.cpu)}× / ${f(engine.cpu / trusted.cpu)}× (cpu)`,
+);
+console.log(`identical records on both paths: ${identical}`);
+console.log(
+  `peak RSS ${f(process.resourceUsage().maxRSS / 1024)} MB, peak heap used (sampled) ${f(peakHeap / 1024 / 1024)} MB`,
+);
+console.log(
+  `targets (printed, not asserted): all communes ≤ 50 ms on one core; ≥ 100× faster than json-rules-engine`,
+);
