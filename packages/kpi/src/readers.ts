@@ -153,7 +153,7 @@ export interface RejectionSummary {
 export interface ReadOptions {
   /** How many issues and duplicates to keep in the summary (default 1000); all are counted. */
   maxIssues?: number;
-  /** Report records whose id was seen before (default true). Memory: ~12 bytes per distinct id. */
+  /** Report records whose id was seen before (default true). Memory: 16–32 bytes per distinct id. */
   dedupe?: boolean;
   /** Called for each rejected record's issues as they are found. */
   onReject?: (issues: ValidationIssue[]) => void;
@@ -178,7 +178,8 @@ class FingerprintSet {
     }
     a >>>= 0;
     b >>>= 0;
-    if ((this.size + 1) * 2 > this.first.length) this.grow();
+    // Load factor ≤ 0.75: 12-byte slots, 16–32 bytes per distinct id (plus a transient copy while growing).
+    if ((this.size + 1) * 4 > this.first.length * 3) this.grow();
     const mask = this.first.length - 1;
     let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
     for (;;) {

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatIssues } from '@cdsx/criteria';
 import { afterAll, describe, expect, it } from 'vitest';
-import { computeDossierKpis, readDossiers, readFeedbackCases, readProcedures } from '../src/index';
+import { z } from 'zod';
+import {
+  computeDossierKpis,
+  RecordValidator,
+  readDossiers,
+  readFeedbackCases,
+  readProcedures,
+} from '../src/index';
 import { readDossiersCsv, readDossiersFile } from '../src/node';
 import { generateDossiers } from '../src/testing';
 
@@ -151,6 +158,17 @@ describe('NDJSON reader', () => {
     );
     for await (const _ of fr) throw new Error('should be rejected');
     expect(fr.summary.issues.map((i) => i.code).sort()).toEqual(['finished_before_received', 'not_allowed']);
+  });
+});
+
+describe('duplicate ids', () => {
+  it('are found across growth of the fingerprint table, with the first occurrence', () => {
+    const v = new RecordValidator(z.object({ id: z.string() }), { maxIssues: 5 });
+    for (let i = 0; i < 120_000; i++) v.check({ id: `H${i}` }, i + 1);
+    for (let i = 0; i < 1000; i++) v.check({ id: `H${i * 113}` });
+    const s = v.summary;
+    expect([s.accepted, s.duplicates, s.truncated]).toEqual([120_000, 1000, true]);
+    expect(s.duplicateRecords[1]).toEqual({ id: 'H113', record: 120_002, firstRecord: 114 });
   });
 });
 
