@@ -247,7 +247,8 @@ export function buildRecord(
   const next = nextIndex >= 0 ? ranked[nextIndex]! : null;
 
   // Findings, per-dimension and per-level counts.
-  const findings: Finding[] = [];
+  const findings = new Array<Finding>(edition.criteria.length * ranked.length);
+  let fi = 0;
   const dimMet = new Int32Array(edition.dimensions.length);
   const dimApplicable = new Int32Array(edition.dimensions.length);
   const counts = ranked.map(() => ({ m: [0, 0, 0], e: [0, 0, 0] }));
@@ -262,7 +263,7 @@ export function buildRecord(
     for (let li = 0; li < ranked.length; li++) {
       const ri = slots[li]!;
       if (ri < 0) {
-        findings.push({
+        findings[fi++] = {
           criterion: criterion.id,
           dimension: criterion.dimension,
           level: ranked[li]!.level,
@@ -274,7 +275,7 @@ export function buildRecord(
           gap: null,
           unit: criterion.unit,
           remediation: null,
-        });
+        };
         continue;
       }
       const p = reqs[ri]!.rule.event.params;
@@ -282,7 +283,7 @@ export function buildRecord(
       counts[li]![p.kind === 'mandatory' ? 'm' : 'e'][o]! += 1;
       dimApplicable[di]! += 1;
       if (o === MET) dimMet[di]! += 1;
-      findings.push({
+      findings[fi++] = {
         criterion: criterion.id,
         dimension: criterion.dimension,
         level: p.level,
@@ -294,7 +295,7 @@ export function buildRecord(
         gap: gapOf(observedRaw, p.threshold, o),
         unit: criterion.unit,
         remediation: o === MET ? null : criterion.remediation,
-      });
+      };
     }
   }
 
