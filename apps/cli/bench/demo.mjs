@@ -2,9 +2,12 @@
 // Wall time of the built CLI's main job, `cdsx demo`, as a user sees it (process start to exit), plus the
 // `dataset synthetic | assess -` pipeline. Printed, never asserted. Run `pnpm build` first.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { COMMUNES } from '@cdsx/criteria/communes';
+import { generateDossiers } from '@cdsx/kpi/testing';
 
 const cli = fileURLToPath(new URL('../dist/cdsx.js', import.meta.url));
 if (!existsSync(cli)) {
@@ -46,3 +49,29 @@ time(
   `${node} ${JSON.stringify(cli)} dataset synthetic 2>/dev/null | ${node} ${JSON.stringify(cli)} assess - --format ndjson >/dev/null 2>&1`,
   true,
 );
+
+// 100,000 synthetic dossiers over every commune (about 40 MB of NDJSON), KPIs by province for one quarter.
+const dir = mkdtempSync(join(os.tmpdir(), 'cdsx-bench-'));
+try {
+  const file = join(dir, 'dossiers.ndjson');
+  const lines = [];
+  for (const d of generateDossiers({
+    seed: 1,
+    count: 100_000,
+    year: 2026,
+    communes: COMMUNES.map((c) => c.code),
+  })) {
+    lines.push(JSON.stringify(d));
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  time('kpi 100,000 dossiers --period 2026-Q1 --by province', [
+    'kpi',
+    file,
+    '--period',
+    '2026-Q1',
+    '--by',
+    'province',
+  ]);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

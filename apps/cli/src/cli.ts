@@ -284,7 +284,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       emit(report) {
         const paint = format === 'table' && !out && useColor(io.stdout, io.env) ? ANSI : PLAIN;
         const r = renderReport(report, format, { lang, paint, bom: values.bom === true });
-        chunks.push(r.stdout);
+        chunks.push(...r.stdout);
         if (r.stderr) err(r.stderr);
       },
       write(text) {
@@ -309,9 +309,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       }
     }
     const code = await cmd.run(ctx);
-    const text = chunks.join('');
-    if (out) writeFileAtomic(io.cwd, out, text, inputs);
-    else if (text) io.stdout.write(text);
+    if (out) writeFileAtomic(io.cwd, out, chunks, inputs);
+    else for (const chunk of chunks) if (chunk) io.stdout.write(chunk);
     return code;
   } catch (e) {
     if (e instanceof UsageError) {

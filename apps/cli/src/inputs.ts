@@ -10,7 +10,7 @@ import { readRecords, type SourceRecord } from './records';
  * name), or standard input (`-`). Every problem of every file is reported together.
  */
 export async function readRecordInputs(ctx: Context, spec: string): Promise<SourceRecord[]> {
-  if (spec === '-') return readRecords(STDIN, await ctx.readText('-'), false);
+  if (spec === '-') return readRecords(STDIN, await ctx.readText('-'));
   const files = isDirectory(ctx.cwd, spec) ? filesIn(ctx.cwd, spec, ['.json', '.ndjson', '.jsonl']) : [spec];
   if (files.length === 0) {
     throw fileError(

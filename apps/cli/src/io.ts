@@ -85,7 +85,7 @@ export function filesIn(cwd: string, dir: string, extensions: readonly string[])
 export function writeFileAtomic(
   cwd: string,
   file: string,
-  content: string,
+  content: readonly string[],
   inputs: ReadonlySet<string>,
 ): void {
   const target = canonicalPath(cwd, file);
@@ -101,7 +101,7 @@ export function writeFileAtomic(
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx');
-    writeSync(fd, content);
+    for (const part of content) writeSync(fd, part);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

@@ -47,8 +47,12 @@ describe('readRecords and locate', () => {
   });
 
   it('takes unnamed text as JSON when it parses whole, else as NDJSON', () => {
-    expect(readRecords('<stdin>', '[{"a":1},{"a":2}]', false)).toHaveLength(2);
-    expect(readRecords('<stdin>', '{"a":1}\n{"a":2}\n', false)).toHaveLength(2);
+    expect(readRecords('<stdin>', '[{"a":1},{"a":2}]')).toHaveLength(2);
+    expect(readRecords('<stdin>', '{"a":1}\n{"a":2}\n')).toHaveLength(2);
+    expect(readRecords('<stdin>', '{\n  "a": 1\n}\n')).toHaveLength(1);
+    expect(readRecords('<stdin>', '{"a":1}\n')).toHaveLength(1);
+    // A malformed pretty-printed document is reported as JSON, not as broken NDJSON lines.
+    expect(() => readRecords('<stdin>', '{\n  "a": \n}\n')).toThrow(/malformed JSON at line 3/);
   });
 
   it('reports every malformed NDJSON line with its own line number', () => {

@@ -75,21 +75,37 @@ export function isNdjsonName(file: string): boolean {
   return /\.(ndjson|jsonl)$/i.test(file);
 }
 
+function parsesAlone(line: string): boolean {
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether unnamed text (standard input) is NDJSON: its first non-blank line is a JSON value on its own and
+ * more non-blank lines follow. A pretty-printed document starts with a line like `{` that does not parse.
+ */
+function looksLikeNdjson(body: string): boolean {
+  const m = /^[ \t\r\n]*([^\n]*)\n[\s\S]*\S/.exec(body);
+  return m !== null && parsesAlone(m[1]!);
+}
+
 /**
  * Read JSON values from a file's text: NDJSON (one value per line) for `.ndjson`/`.jsonl`, else JSON — an
- * object is one record, an array gives one record per item. Text from standard input or with another
- * extension is taken as JSON when it parses as a whole, otherwise as NDJSON. Malformed JSON is a located
- * input error; nothing is skipped.
+ * object is one record, an array gives one record per item. Text from standard input is NDJSON when its
+ * first line is a complete value followed by more lines, else JSON. Malformed JSON is a located input
+ * error; nothing is skipped.
  */
-export function readRecords(file: string, text: string, ndjson = isNdjsonName(file)): SourceRecord[] {
+export function readRecords(file: string, text: string, ndjson?: boolean): SourceRecord[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (!ndjson) {
+  const asNdjson = ndjson ?? (isNdjsonName(file) || (!/\.json$/i.test(file) && looksLikeNdjson(body)));
+  if (!asNdjson) {
     const whole = parseJsonText(body);
-    if (whole.ok) return recordsOf(file, body, whole.value);
-    const firstLine = body.split('\n').find((l) => l.trim() !== '');
-    const looksNdjson =
-      /\.json$/i.test(file) === false && firstLine !== undefined && parseJsonText(firstLine).ok;
-    if (!looksNdjson) throw new InputError(whole.issues.map((issue) => ({ file, issue })));
+    if (!whole.ok) throw new InputError(whole.issues.map((issue) => ({ file, issue })));
+    return recordsOf(file, body, whole.value);
   }
   const records: SourceRecord[] = [];
   const issues: LocatedIssue[] = [];

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cdsx, EXAMPLES, STACK, tempDir } from './helpers';
+import { cdsx, EXAMPLES, REPO, STACK, tempDir } from './helpers';
 
 const VALID = join(EXAMPLES, 'valid');
 const OUT_OF_RANGE = join(EXAMPLES, 'invalid/percentage-out-of-range.json');
@@ -96,6 +96,38 @@ describe('cdsx assess', () => {
     const a = cdsx(['assess', VALID, '--format', 'json']);
     const b = cdsx(['assess', VALID, '--format', 'json']);
     expect(a.stdout).toBe(b.stdout);
+  });
+});
+
+describe('cdsx assess --overlay', () => {
+  const fixture = () =>
+    JSON.parse(
+      readFileSync(join(REPO, 'packages/rules/fixtures/0.1.0/overlay-urban-on-level-2.json'), 'utf8'),
+    );
+
+  it('applies a province overlay and names it in the decision record', () => {
+    const dir = tempDir();
+    const fx = fixture();
+    writeFileSync(join(dir, 'a.json'), JSON.stringify(fx.assessment));
+    writeFileSync(join(dir, 'overlay.json'), JSON.stringify(fx.overlays[0], null, 2));
+    const r = cdsx(['assess', 'a.json', '--overlay', 'overlay.json', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const [record] = JSON.parse(r.stdout);
+    expect(record.overlay.id).toBe(fx.overlays[0].id);
+    expect(record.level.level).toBe(fx.expected.level);
+    expect(record.findings.some((f: { criterion: string }) => f.criterion.startsWith('P01.'))).toBe(true);
+  });
+
+  it('locates a problem in the overlay file itself', () => {
+    const dir = tempDir();
+    const fx = fixture();
+    const overlay = fx.overlays[0];
+    overlay.province = '1';
+    writeFileSync(join(dir, 'a.json'), JSON.stringify(fx.assessment));
+    writeFileSync(join(dir, 'overlay.json'), JSON.stringify(overlay, null, 2));
+    const r = cdsx(['assess', 'a.json', '--overlay', 'overlay.json', '--lang', 'en'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^overlay\.json:3:\d+ province: /m);
   });
 });
 

@@ -63,6 +63,81 @@ describe('cdsx kpi', () => {
     expect(r.stderr).not.toContain('\r');
   });
 
+  it('reads CSV dossiers and gives the same KPIs as NDJSON', async () => {
+    const dir = tempDir();
+    const { file, lines } = await dossierFile(dir, 200);
+    const dossiers = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    const fields = [...new Set(dossiers.flatMap((d) => Object.keys(d)))];
+    const cell = (v: unknown): string => {
+      if (v === undefined) return '';
+      if (Array.isArray(v)) {
+        return v
+          .map((s: { requestedAt: string; suppliedAt?: string }) => `${s.requestedAt}/${s.suppliedAt ?? ''}`)
+          .join(';');
+      }
+      return String(v);
+    };
+    const csv = [fields.join(','), ...dossiers.map((d) => fields.map((f) => cell(d[f])).join(','))].join(
+      '\n',
+    );
+    const csvFile = join(dir, 'dossiers.csv');
+    writeFileSync(csvFile, `${csv}\n`);
+    const a = cdsx(['kpi', file, '--period', '2026', '--by', 'commune', '--format', 'json']);
+    const b = cdsx(['kpi', csvFile, '--period', '2026', '--by', 'commune', '--format', 'json']);
+    expect(b.code, b.stdout + b.stderr).toBe(0);
+    expect(JSON.parse(b.stdout).groups).toEqual(JSON.parse(a.stdout).groups);
+  });
+
+  it('adds the procedure KPIs from --services', async () => {
+    const dir = tempDir();
+    const { file } = await dossierFile(dir, 20);
+    const procedures = [
+      {
+        code: '1.001612',
+        name: 'Đăng ký khai sinh',
+        level: 'commune',
+        onlineService: 'full',
+        fullProcessEligible: true,
+        essential: true,
+        aiEnabled: true,
+        enterpriseRelated: false,
+        locationIndependent: true,
+        feeBearing: false,
+      },
+      {
+        code: '1.004227',
+        name: 'Chứng thực bản sao',
+        level: 'commune',
+        onlineService: 'partial',
+        fullProcessEligible: false,
+        essential: true,
+        aiEnabled: false,
+        enterpriseRelated: true,
+        locationIndependent: false,
+        feeBearing: true,
+      },
+    ];
+    const services = join(dir, 'services.ndjson');
+    writeFileSync(services, procedures.map((p) => JSON.stringify(p)).join('\n'));
+    const r = cdsx(['kpi', file, '--period', '2026', '--services', services, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.services.locationIndependentProcedureRate).toMatchObject({
+      numerator: 1,
+      denominator: 2,
+      value: 50,
+    });
+    expect(json.services.enterpriseProcedureOnlineRate).toMatchObject({
+      numerator: 0,
+      denominator: 1,
+      value: 0,
+    });
+    writeFileSync(services, '{"code": "x"}\n');
+    const bad = cdsx(['kpi', file, '--period', '2026', '--services', services, '--lang', 'en']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/services\.ndjson:1 name: required field is missing/);
+  });
+
   it('needs a valid --period (exit 2) and an existing file (exit 1)', async () => {
     const dir = tempDir();
     const { file } = await dossierFile(dir, 5);

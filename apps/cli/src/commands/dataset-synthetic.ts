@@ -45,7 +45,7 @@ export const datasetSynthetic: CommandDef = {
     }
     const communes = province ? communesOfProvince(province) : COMMUNES;
     const assessments = generateSyntheticAssessments({ edition, communes });
-    ctx.write(assessments.map((a) => `${JSON.stringify(a)}\n`).join(''));
+    for (const a of assessments) ctx.write(`${JSON.stringify(a)}\n`);
     ctx.note(
       ctx.lang === 'vi'
         ? `${assessments.length} đánh giá DỮ LIỆU TỔNG HỢP (synthetic), bộ tiêu chí ${edition.version}\n`

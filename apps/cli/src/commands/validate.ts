@@ -127,7 +127,7 @@ async function validateFile(ctx: Context, file: string, catalog: string | undefi
   let kind = str(ctx, 'kind') as Kind | undefined;
   const isCsv = /\.csv$/i.test(file);
   if (kind === 'dossiers' || (!kind && isCsv)) return reportDossiers(ctx, file);
-  const records = readRecords(name, await ctx.readText(file), file === '-' ? false : undefined);
+  const records = readRecords(name, await ctx.readText(file));
   kind ??= detect(records[0]!.value);
   if (!kind) {
     throw new InputError([

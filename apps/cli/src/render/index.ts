@@ -13,9 +13,12 @@ export interface RenderOptions {
   bom?: boolean;
 }
 
-/** The rendered report: what goes to stdout (or `--out`) and what goes to stderr. */
+/**
+ * The rendered report: what goes to stdout (or `--out`), in parts so a nationwide output is never joined
+ * into one huge string, and what goes to stderr.
+ */
 export interface Rendered {
-  stdout: string;
+  stdout: string[];
   stderr: string;
 }
 
@@ -152,11 +155,15 @@ function summaryText(report: Report): string {
  * JSON text: an array is written one compact item per line (a nationwide array of decision records stays
  * a fraction of its pretty-printed size and still diffs line by line); anything else is indented.
  */
-export function jsonText(value: unknown): string {
+export function jsonText(value: unknown): string[] {
   if (Array.isArray(value)) {
-    return value.length ? `[\n${value.map((v) => JSON.stringify(v) ?? 'null').join(',\n')}\n]\n` : '[]\n';
+    if (value.length === 0) return ['[]\n'];
+    return value.map(
+      (v, i) =>
+        `${i === 0 ? '[\n' : ''}${JSON.stringify(v) ?? 'null'}${i === value.length - 1 ? '\n]\n' : ',\n'}`,
+    );
   }
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return [`${JSON.stringify(value, null, 2)}\n`];
 }
 
 /**
@@ -169,18 +176,18 @@ export function renderReport(report: Report, format: Format, options: RenderOpti
   const { lang } = options;
   switch (format) {
     case 'table':
-      return { stdout: renderText(report, lang, options.paint ?? PLAIN), stderr: '' };
+      return { stdout: [renderText(report, lang, options.paint ?? PLAIN)], stderr: '' };
     case 'md':
-      return { stdout: renderMarkdown(report, lang), stderr: '' };
+      return { stdout: [renderMarkdown(report, lang)], stderr: '' };
     case 'html':
-      return { stdout: renderHtml(report, lang), stderr: '' };
+      return { stdout: [renderHtml(report, lang)], stderr: '' };
     case 'csv':
-      return { stdout: renderCsv(report, lang, options.bom === true), stderr: summaryText(report) };
+      return { stdout: [renderCsv(report, lang, options.bom === true)], stderr: summaryText(report) };
     case 'json':
       return { stdout: jsonText(report.json ?? null), stderr: summaryText(report) };
     case 'ndjson': {
       const items = report.ndjson ?? (Array.isArray(report.json) ? report.json : [report.json]);
-      return { stdout: items.map((i) => `${JSON.stringify(i)}\n`).join(''), stderr: summaryText(report) };
+      return { stdout: items.map((i) => `${JSON.stringify(i)}\n`), stderr: summaryText(report) };
     }
   }
 }
