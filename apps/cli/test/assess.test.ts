@@ -84,6 +84,16 @@ describe('cdsx assess', () => {
     expect(r.stderr.trim()).toBe('no/such/file.json: không tìm thấy tệp / file not found');
   });
 
+  it('says when observations name criteria outside the catalog', () => {
+    const a = urbanWard();
+    a.observations['ZZ.99'] = { value: 1, source: 'self_declared' };
+    const r = cdsx(['assess', '-', '--lang', 'en'], { input: JSON.stringify(a) });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      '1 assessments have observations for criterion ids outside the catalog (not used for the level): ZZ.99',
+    );
+  });
+
   it('reads standard input with -', () => {
     const r = cdsx(['assess', '-', '--format', 'json'], {
       input: readFileSync(join(VALID, 'rural-commune-quarter.json'), 'utf8'),

@@ -138,6 +138,23 @@ describe('cdsx kpi', () => {
     expect(bad.stderr).toMatch(/services\.ndjson:1 name: required field is missing/);
   });
 
+  it('validates a dossier file, listing each bad record with its line', async () => {
+    const dir = tempDir();
+    const { file, lines } = await dossierFile(dir, 30);
+    const ok = cdsx(['validate', file, '--lang', 'en']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain(`✓ ${file}: valid dossiers (30 records)`);
+    const dup = lines[0]!;
+    writeFileSync(file, `${[...lines, dup, '{"id": "x"}'].join('\n')}\n`);
+    const bad = cdsx(['validate', file, '--lang', 'en']);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain(`${file}:${lines.length + 1} id: dossier id `);
+    expect(bad.stdout).toMatch(
+      new RegExp(`dossiers\\.ndjson:${lines.length + 2} communeCode: required field is missing`),
+    );
+    expect(bad.stdout).toContain('32 records, 1 invalid, 1 duplicate ids');
+  });
+
   it('needs a valid --period (exit 2) and an existing file (exit 1)', async () => {
     const dir = tempDir();
     const { file } = await dossierFile(dir, 5);

@@ -80,6 +80,15 @@ export function decisionReport(records: readonly DecisionRecord[], lang: Lang): 
       ? `${records.length} đánh giá — ${counts}; ${provisional} tạm tính (thiếu số liệu có thể đổi mức).`
       : `${records.length} assessments — ${counts}; ${provisional} provisional (missing data could change the level).`,
   ];
+  const unknown = records.filter((r) => r.unknownCriteria.length > 0);
+  if (unknown.length) {
+    const ids = [...new Set(unknown.flatMap((r) => r.unknownCriteria))].sort();
+    summary.push(
+      lang === 'vi'
+        ? `${unknown.length} đánh giá có quan sát cho mã tiêu chí không có trong bộ tiêu chí (không dùng để xếp mức): ${ids.join(', ')}`
+        : `${unknown.length} assessments have observations for criterion ids outside the catalog (not used for the level): ${ids.join(', ')}`,
+    );
+  }
   if (records.some((r) => r.synthetic)) summary.push(SYNTHETIC_LABEL[lang]);
   const dash = (v: unknown) => (v === null ? '' : String(v));
   return {
