@@ -23,13 +23,17 @@ async function time(fn) {
   return { result, wall, cpu: (c.user + c.system) / 1000 };
 }
 async function repeat(fn) {
-  const runs = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await time(fn));
-  return {
-    result: runs.at(-1).result,
-    wall: median(runs.map((r) => r.wall)),
-    cpu: median(runs.map((r) => r.cpu)),
-  };
+  const walls = [];
+  const cpus = [];
+  let result;
+  for (let i = 0; i < RUNS; i++) {
+    result = undefined; // one run's records alive at a time, so peak memory means something
+    const r = await time(fn);
+    walls.push(r.wall);
+    cpus.push(r.cpu);
+    result = r.result;
+  }
+  return { result, wall: median(walls), cpu: median(cpus) };
 }
 
 const { edition, contentHash } = latestEdition;
