@@ -3,9 +3,9 @@ import type { CommandDef, Context, OptionDef } from './command';
 import { COMMANDS } from './commands/index';
 import { EXIT, formatLocated, InputError, UsageError } from './errors';
 import { type Lang, type LocalizedText, say, t } from './i18n';
-import { canonicalPath, readTextFile, STDIN, writeFileAtomic } from './io';
+import { canonicalPath, readTextFile, writeFileAtomic } from './io';
 import { ANSI, PLAIN, useColor } from './render/color';
-import { FORMATS, type Format, renderReport } from './render/index';
+import { type Format, renderReport } from './render/index';
 
 /** Where the CLI reads and writes: the real process in `main.ts`, anything in tests. */
 export interface Io {
@@ -209,6 +209,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
     const { words, rest } = commandWords(argv);
     const wantsHelp = rest.includes('--help') || rest.includes('-h');
+    if (words[0] === 'help' && words.length > 1) {
+      // `cdsx help <command>` is `cdsx <command> --help`.
+      return run([...words.slice(1), '--help', ...rest], io);
+    }
     if (words.length === 0 || (words[0] === 'help' && words.length === 1)) {
       if (wantsHelp || words[0] === 'help') {
         io.stdout.write(helpText(undefined, lang));
@@ -332,5 +336,3 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.invalid;
   }
 }
-
-export { FORMATS, PLAIN, STDIN };

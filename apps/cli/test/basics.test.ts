@@ -19,6 +19,7 @@ describe('help and usage errors', () => {
     expect(r.code).toBe(0);
     for (const o of ['--catalog', '--overlay', '--format', '--out', '--bom', '--lang'])
       expect(r.stdout).toContain(o);
+    expect(cdsx(['help', 'catalog', 'show']).stdout).toBe(cdsx(['catalog', 'show', '--help']).stdout);
     const group = cdsx(['catalog', '--help']);
     expect(group.code).toBe(0);
     expect(group.stdout).toContain('cdsx catalog list');
