@@ -111,7 +111,8 @@ export function readDossiersFile(
   options: ReadOptions & { format?: 'ndjson' | 'csv' } = {},
 ): RecordReader<Dossier> {
   const format = options.format ?? (path.toLowerCase().endsWith('.csv') ? 'csv' : 'ndjson');
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  // 256 KiB chunks: a smaller batch of live records keeps the heap (and peak RSS) lower at little CPU cost.
+  const stream = createReadStream(path, { highWaterMark: 1 << 18 });
   return format === 'csv' ? readDossiersCsv(stream, options) : readDossiers(stream, options);
 }
 
