@@ -11,6 +11,8 @@
  *
  * @packageDocumentation
  */
+
+export { type AcceptorOptions, type AssessmentAcceptor, compileAssessmentAcceptor } from './acceptor';
 export { CROSSWALKS, crosswalkBetween } from './editions/crosswalks/index';
 export { EDITIONS, getEdition, latestEdition } from './editions/index';
 export { deepFreeze, type PublishedEdition } from './editions/published';

@@ -63,8 +63,19 @@ function unitSchemaFor(criterion: Criterion) {
   return z.enum(symbols).optional();
 }
 
-/** The zod schema of one observation for one criterion. */
+const observationSchemas = new WeakMap<Criterion, ReturnType<typeof buildObservationSchema>>();
+
+/** The zod schema of one observation for one criterion (built once per criterion object). */
 export function observationSchemaFor(criterion: Criterion) {
+  let schema = observationSchemas.get(criterion);
+  if (!schema) {
+    schema = buildObservationSchema(criterion);
+    observationSchemas.set(criterion, schema);
+  }
+  return schema;
+}
+
+function buildObservationSchema(criterion: Criterion) {
   return z.strictObject({
     value: valueSchemaFor(criterion),
     unit: unitSchemaFor(criterion),

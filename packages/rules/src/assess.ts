@@ -27,7 +27,8 @@ function decide({ ctx, ruleSet, assessment }: Prepared): DecisionRecord {
   for (let i = 0; i < reqs.length; i++) {
     const r = reqs[i]!;
     let available = true;
-    for (const s of r.slots) if (values[s] === undefined) available = false;
+    const slots = r.slots;
+    for (let k = 0; k < slots.length; k++) if (values[slots[k]!] === undefined) available = false;
     outcomes[i] = !available ? NOT_AVAILABLE : r.test(values) ? MET : NOT_MET;
   }
   const level = decideLevel(ctx, ruleSet, levelValuesOf(ruleSet, outcomes, false));

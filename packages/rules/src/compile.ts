@@ -196,16 +196,18 @@ type Predicate = (values: FactValues) => boolean;
 export function compileCondition(condition: JsonCondition, slotOf: (fact: string) => number): Predicate {
   if ('all' in condition) {
     const parts = condition.all.map((c) => compileCondition(c, slotOf));
+    if (parts.length === 1) return parts[0]!;
     // Predicates are pure, so stopping at the first false gives the engine's result.
     return (v) => {
-      for (const p of parts) if (!p(v)) return false;
+      for (let i = 0; i < parts.length; i++) if (!parts[i]!(v)) return false;
       return true;
     };
   }
   if ('any' in condition) {
     const parts = condition.any.map((c) => compileCondition(c, slotOf));
+    if (parts.length === 1) return parts[0]!;
     return (v) => {
-      for (const p of parts) if (p(v)) return true;
+      for (let i = 0; i < parts.length; i++) if (parts[i]!(v)) return true;
       return false;
     };
   }
@@ -218,10 +220,27 @@ export function compileCondition(condition: JsonCondition, slotOf: (fact: string
   const slot = slotOf(condition.fact);
   const { value } = condition;
   const { evaluate, validate } = op;
-  return (v) => {
-    const x = v[slot];
-    return validate(x) && evaluate(x, value);
-  };
+  // Specialised leaves for the operators the catalog compiles to (same results as validate + evaluate:
+  // for a number fact the engine's validator only rejects NaN, and NaN fails every comparison anyway).
+  switch (condition.operator) {
+    case 'equal':
+      return (v) => v[slot] === value;
+    case 'greaterThanInclusive':
+      return (v) => {
+        const x = v[slot];
+        return typeof x === 'number' ? x >= (value as number) : validate(x) && evaluate(x, value);
+      };
+    case 'lessThanInclusive':
+      return (v) => {
+        const x = v[slot];
+        return typeof x === 'number' ? x <= (value as number) : validate(x) && evaluate(x, value);
+      };
+    default:
+      return (v) => {
+        const x = v[slot];
+        return validate(x) && evaluate(x, value);
+      };
+  }
 }
 
 /** Every fact a condition tree reads. */
@@ -238,6 +257,8 @@ export interface CompiledRequirement {
   readonly criterion: Criterion;
   readonly criterionIndex: number;
   readonly levelIndex: number;
+  /** Whether the requirement is mandatory (bắt buộc) rather than extended (mở rộng). */
+  readonly mandatory: boolean;
   /** Slots (criterion indexes) of the facts the rule reads: all must be present for an outcome other than not available. */
   readonly slots: Int32Array;
   readonly test: Predicate;
@@ -302,6 +323,7 @@ export function compileRuleSets(edition: CatalogEdition): Record<AreaGroup, Rule
           criterion: edition.criteria[ci]!,
           criterionIndex: ci,
           levelIndex: li,
+          mandatory: p.kind === 'mandatory',
           slots: Int32Array.from(factsOf(req.conditions), criterionSlot),
           test: compileCondition(req.conditions, criterionSlot),
         });

@@ -1,21 +1,18 @@
 import {
   type Assessment,
-  AssessmentSchema,
+  type AssessmentAcceptor,
   areaGroupOf,
   type CatalogEdition,
-  CRITERION_ID,
+  compileAssessmentAcceptor,
   contentHashOf,
   EDITIONS,
   getEdition,
   latestEdition,
-  ObservationSchema,
-  observationSchemaFor,
   type ParseResult,
   type PublishedEdition,
   type ValidationIssue,
   validateAssessment,
 } from '@cdsx/criteria';
-import { z } from 'zod';
 import { compileRuleSets, type RuleSet, rankedLevels } from './compile';
 import { type AppliedOverlay, applyOverlay } from './overlay';
 import type { CatalogContext } from './record';
@@ -100,38 +97,23 @@ function contextFor(edition: CatalogEdition, hash: string, applied: AppliedOverl
   return ctx;
 }
 
-const fastSchemas = new WeakMap<CatalogContext, z.ZodType<Assessment>>();
-/** One zod schema per catalog context: every known criterion's observation schema. */
-function fastSchema(ctx: CatalogContext): z.ZodType<Assessment> {
-  let s = fastSchemas.get(ctx);
-  if (!s) {
-    const shape: Record<string, z.ZodType> = {};
-    for (const c of ctx.edition.criteria) shape[c.id] = observationSchemaFor(c).optional();
-    s = AssessmentSchema.extend({
-      catalogVersion: z.literal(ctx.edition.version),
-      // Unknown ids pass through here and are checked one by one below (rare, and cheaper than a catchall).
-      observations: z.looseObject(shape),
-    }) as unknown as z.ZodType<Assessment>;
-    fastSchemas.set(ctx, s);
-  }
-  return s;
-}
-
+const acceptors = new WeakMap<CatalogContext, { error: AssessmentAcceptor; allow: AssessmentAcceptor }>();
 /**
  * The acceptance test of `validateAssessment` (structure, catalog version, each known observation against
- * its criterion's value type / range / scale / unit, unknown ids well-formed — or rejected on request) as
- * one schema built once per catalog. Returns the parsed assessment, or `null` to let `validateAssessment`
- * report exactly what is wrong.
+ * its criterion's value type / range / scale / unit, unknown ids well-formed — or rejected on request),
+ * compiled once per catalog context. Returns the assessment as given, or `null` to let `validateAssessment`
+ * report exactly what is wrong (or return the trimmed copy it would use).
  */
 function quickValidate(ctx: CatalogContext, input: unknown, rejectUnknown: boolean): Assessment | null {
-  const r = fastSchema(ctx).safeParse(input);
-  if (!r.success) return null;
-  for (const id in r.data.observations) {
-    if (ctx.criterionById.has(id)) continue;
-    if (rejectUnknown || !CRITERION_ID.test(id)) return null;
-    if (!ObservationSchema.safeParse(r.data.observations[id]).success) return null;
+  let pair = acceptors.get(ctx);
+  if (!pair) {
+    pair = {
+      error: compileAssessmentAcceptor(ctx.edition, { unknownCriteria: 'error' }),
+      allow: compileAssessmentAcceptor(ctx.edition, { unknownCriteria: 'allow' }),
+    };
+    acceptors.set(ctx, pair);
   }
-  return r.data;
+  return (rejectUnknown ? pair.error : pair.allow)(input) ? (input as Assessment) : null;
 }
 
 function prefixed(issues: ValidationIssue[], prefix: string): ValidationIssue[] {

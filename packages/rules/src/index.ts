@@ -40,6 +40,16 @@ export {
   summarizeRecord,
 } from './fixtures';
 export {
+  type CommuneImpact,
+  type FindingState,
+  type ImpactCause,
+  type ImpactCounts,
+  type ImpactOptions,
+  type ImpactReport,
+  impactReport,
+  tryImpactReport,
+} from './impact';
+export {
   type AppliedOverlay,
   applyOverlay,
   type Overlay,

@@ -188,7 +188,7 @@ export function levelValuesOf(ruleSet: RuleSet, outcomes: Uint8Array, optimistic
     const r = reqs[i]!;
     const o = outcomes[i]!;
     const met = o === MET || (optimistic && o === NOT_AVAILABLE);
-    if (r.rule.event.params.kind === 'mandatory') {
+    if (r.mandatory) {
       if (!met) values[2 * r.levelIndex]! += 1;
     } else if (met) values[2 * r.levelIndex + 1]! += 1;
   }
@@ -246,74 +246,43 @@ export function buildRecord(
   const nextIndex = ranked.findIndex((l) => l.level > level);
   const next = nextIndex >= 0 ? ranked[nextIndex]! : null;
 
-  // Findings, per-dimension and per-level counts.
-  const findings = new Array<Finding>(edition.criteria.length * ranked.length);
-  let fi = 0;
+  // Per-dimension and per-level counts, from the per-rule-set cell table.
+  const cells = cellsOf(ctx, ruleSet);
+  const reqs = ruleSet.requirements;
+  const nLevels = ranked.length;
   const dimMet = new Int32Array(edition.dimensions.length);
   const dimApplicable = new Int32Array(edition.dimensions.length);
-  const counts = ranked.map(() => ({ m: [0, 0, 0], e: [0, 0, 0] }));
-  const reqs = ruleSet.requirements;
-  const criteria = edition.criteria;
-  for (let ci = 0; ci < criteria.length; ci++) {
-    const criterion = criteria[ci]!;
-    const di = ctx.dimensionIndex[ci]!;
-    const slots = ruleSet.slots[ci]!;
-    const observedRaw = values[ci];
-    const observed = observedRaw === undefined ? null : (observedRaw as number | boolean);
-    for (let li = 0; li < ranked.length; li++) {
-      const ri = slots[li]!;
-      if (ri < 0) {
-        findings[fi++] = {
-          criterion: criterion.id,
-          dimension: criterion.dimension,
-          level: ranked[li]!.level,
-          kind: null,
-          outcome: 'not_applicable',
-          observed,
-          comparison: null,
-          threshold: null,
-          gap: null,
-          unit: criterion.unit,
-          remediation: null,
-        };
-        continue;
-      }
-      const p = reqs[ri]!.rule.event.params;
-      const o = outcomes[ri]!;
-      counts[li]![p.kind === 'mandatory' ? 'm' : 'e'][o]! += 1;
-      dimApplicable[di]! += 1;
-      if (o === MET) dimMet[di]! += 1;
-      findings[fi++] = {
-        criterion: criterion.id,
-        dimension: criterion.dimension,
-        level: p.level,
-        kind: p.kind,
-        outcome: OUTCOME[o]!,
-        observed,
-        comparison: p.comparison,
-        threshold: p.threshold,
-        gap: gapOf(observedRaw, p.threshold, o),
-        unit: criterion.unit,
-        remediation: o === MET ? null : criterion.remediation,
-      };
-    }
+  // counts[li * 6 + (mandatory ? 0 : 3) + outcome]
+  const counts = new Int32Array(nLevels * 6);
+  for (let k = 0; k < cells.length; k++) {
+    const cell = cells[k]!;
+    if (cell.ri < 0) continue;
+    const o = outcomes[cell.ri]!;
+    counts[cell.li * 6 + (cell.kind === 'mandatory' ? 0 : 3) + o]! += 1;
+    dimApplicable[cell.di]! += 1;
+    if (o === MET) dimMet[cell.di]! += 1;
   }
 
   const levels: LevelSummary[] = ranked.map((def, li) => {
-    const c = counts[li]!;
+    const c = li * 6;
     const p = ruleSet.perLevel[li]!;
     return {
       level: def.level,
-      mandatory: { applicable: p.mandatory, met: c.m[0]!, notMet: c.m[1]!, notAvailable: c.m[2]! },
+      mandatory: {
+        applicable: p.mandatory,
+        met: counts[c]!,
+        notMet: counts[c + 1]!,
+        notAvailable: counts[c + 2]!,
+      },
       extended: {
         applicable: p.extended,
-        met: c.e[0]!,
-        notMet: c.e[1]!,
-        notAvailable: c.e[2]!,
+        met: counts[c + 3]!,
+        notMet: counts[c + 4]!,
+        notAvailable: counts[c + 5]!,
         required: p.extendedRequired,
         sharePercent: p.extendedSharePercent,
       },
-      satisfied: c.m[1]! + c.m[2]! === 0 && c.e[0]! >= p.extendedRequired,
+      satisfied: counts[c + 1]! + counts[c + 2]! === 0 && counts[c + 3]! >= p.extendedRequired,
     };
   });
 
@@ -377,10 +346,14 @@ export function buildRecord(
     }
   }
 
-  const unknownCriteria = Object.keys(assessment.observations)
-    .filter((id) => !ctx.criterionIds.has(id))
-    .sort(cmp);
+  const unknownCriteria: string[] = [];
+  for (const id in assessment.observations) if (!ctx.criterionIds.has(id)) unknownCriteria.push(id);
+  unknownCriteria.sort(cmp);
   const commune = assessment.commune;
+  // Findings are the bulk of a record (one object per criterion × level): they are materialised on first
+  // read — by property access, JSON.stringify, spread or structuredClone alike — and then kept, so a
+  // nationwide batch that only reads levels and gaps does not allocate them. Same key order, same values.
+  let findings: Finding[] | undefined;
   return {
     recordVersion: 1,
     catalog: { id: edition.id, version: edition.version, contentHash: ctx.contentHash },
@@ -406,10 +379,105 @@ export function buildRecord(
       met: dimMet[i]!,
       applicable: dimApplicable[i]!,
     })),
-    findings,
+    get findings(): Finding[] {
+      findings ??= materializeFindings(cells, values, outcomes);
+      return findings;
+    },
+    set findings(value: Finding[]) {
+      findings = value;
+    },
     gaps,
     unknownCriteria,
   };
+}
+
+/** One finding per cell (criterion × level, catalog order then level), `not_applicable` included. */
+function materializeFindings(cells: readonly Cell[], values: FactValues, outcomes: Uint8Array): Finding[] {
+  const findings: Finding[] = [];
+  for (let k = 0; k < cells.length; k++) {
+    const cell = cells[k]!;
+    const observedRaw = values[cell.ci];
+    const observed = observedRaw === undefined ? null : (observedRaw as number | boolean);
+    if (cell.ri < 0) {
+      findings.push({
+        criterion: cell.criterion,
+        dimension: cell.dimension,
+        level: cell.level,
+        kind: null,
+        outcome: 'not_applicable',
+        observed,
+        comparison: null,
+        threshold: null,
+        gap: null,
+        unit: cell.unit,
+        remediation: null,
+      });
+      continue;
+    }
+    const o = outcomes[cell.ri]!;
+    findings.push({
+      criterion: cell.criterion,
+      dimension: cell.dimension,
+      level: cell.level,
+      kind: cell.kind,
+      outcome: OUTCOME[o]!,
+      observed,
+      comparison: cell.comparison,
+      threshold: cell.threshold,
+      gap: o === MET ? 0 : gapOf(observedRaw, cell.threshold!, o),
+      unit: cell.unit,
+      remediation: o === MET ? null : cell.remediation,
+    });
+  }
+  return findings;
+}
+
+/** The static part of one finding: a criterion × level of one rule set (catalog order, then level). */
+interface Cell {
+  readonly ci: number;
+  readonly li: number;
+  readonly di: number;
+  /** Requirement index in the rule set, -1 when not applicable. */
+  readonly ri: number;
+  readonly criterion: string;
+  readonly dimension: Dimension;
+  readonly level: number;
+  readonly kind: 'mandatory' | 'extended' | null;
+  readonly comparison: Comparison | null;
+  readonly threshold: number | boolean | null;
+  readonly unit: LocalizedText | null;
+  readonly remediation: LocalizedText;
+}
+
+const cellCache = new WeakMap<RuleSet, readonly Cell[]>();
+/** The finding cells of a rule set, computed once: the per-assessment loop only adds the outcome. */
+function cellsOf(ctx: CatalogContext, ruleSet: RuleSet): readonly Cell[] {
+  let cells = cellCache.get(ruleSet);
+  if (cells) return cells;
+  const out: Cell[] = [];
+  ctx.edition.criteria.forEach((criterion, ci) => {
+    ctx.ranked.forEach((def, li) => {
+      const ri = ruleSet.slots[ci]![li]!;
+      const p = ri < 0 ? null : ruleSet.requirements[ri]!.rule.event.params;
+      out.push({
+        ci,
+        li,
+        di: ctx.dimensionIndex[ci]!,
+        ri,
+        criterion: criterion.id,
+        dimension: criterion.dimension,
+        level: p ? p.level : def.level,
+        kind: p ? p.kind : null,
+        comparison: p ? p.comparison : null,
+        threshold: p ? p.threshold : null,
+        unit: criterion.unit,
+        remediation: criterion.remediation,
+      });
+    });
+  });
+  cells = Object.freeze(out);
+  cellCache.set(ruleSet, cells);
+  return cells;
 }
 
 /** Code-unit string order (locale-independent, deterministic). */

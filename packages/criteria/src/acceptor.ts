@@ -1,0 +1,152 @@
+import {
+  AREA_GROUPS,
+  type CatalogEdition,
+  CRITERION_ID,
+  type Criterion,
+  DATA_SOURCES,
+  UNIT_TYPES,
+} from './model';
+
+/**
+ * A compiled acceptance test for assessments under one edition: `true` exactly when
+ * {@link validateAssessment} would accept the input *and* return it unchanged (no trimming), without
+ * allocating. For batch paths (the rules engine over a whole country): call the acceptor first and fall back
+ * to `validateAssessment` only when it says `false`, to get the located, bilingual issues.
+ *
+ * A differential test checks it against `validateAssessment` on valid and mutated inputs.
+ */
+export type AssessmentAcceptor = (input: unknown) => boolean;
+
+/** Options of {@link compileAssessmentAcceptor}, as for `validateAssessment`. */
+export interface AcceptorOptions {
+  extraCriteria?: readonly Criterion[];
+  unknownCriteria?: 'error' | 'allow';
+}
+
+const COMMUNE_CODE = /^\d{5}$/;
+const PROVINCE_CODE = /^\d{2}$/;
+const PERIOD = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const UNIT_TYPE_SET: ReadonlySet<unknown> = new Set(UNIT_TYPES);
+const AREA_GROUP_SET: ReadonlySet<unknown> = new Set(AREA_GROUPS);
+const SOURCE_SET: ReadonlySet<unknown> = new Set(DATA_SOURCES);
+const ASSESSMENT_KEYS: ReadonlySet<string> = new Set([
+  '$schema',
+  'commune',
+  'period',
+  'catalogVersion',
+  'observations',
+  'synthetic',
+]);
+const COMMUNE_KEYS: ReadonlySet<string> = new Set(['code', 'name', 'provinceCode', 'unitType', 'areaGroup']);
+const OBSERVATION_KEYS: ReadonlySet<string> = new Set([
+  'value',
+  'unit',
+  'source',
+  'evidence',
+  'observedAt',
+  'note',
+]);
+const EVIDENCE_KEYS: ReadonlySet<string> = new Set(['reference', 'numerator', 'denominator']);
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function onlyKeys(x: Record<string, unknown>, allowed: ReadonlySet<string>): boolean {
+  for (const k of Object.keys(x)) if (!allowed.has(k)) return false;
+  return true;
+}
+
+/** A trimmed, non-empty string (zod's `.trim().min(1)` accepts it and returns it unchanged). */
+function isTrimmedText(x: unknown): boolean {
+  return typeof x === 'string' && x.length > 0 && x.trim() === x;
+}
+
+const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+type ValueTest = (v: unknown) => boolean;
+
+function valueTestFor(c: Criterion): ValueTest {
+  switch (c.measure) {
+    case 'boolean':
+      return (v) => typeof v === 'boolean';
+    case 'percentage':
+      return (v) => finite(v) && v >= 0 && v <= 100;
+    case 'number':
+      return (v) => finite(v) && v >= 0;
+    case 'ordinal': {
+      const values = new Set<unknown>((c.scale ?? []).map((p) => p.value));
+      return (v) => values.has(v);
+    }
+  }
+}
+
+function observationTest(
+  value: ValueTest,
+  units: ReadonlySet<string> | null | 'any',
+): (o: unknown) => boolean {
+  return (o) => {
+    if (!isRecord(o) || !onlyKeys(o, OBSERVATION_KEYS)) return false;
+    if (!value(o.value) || !SOURCE_SET.has(o.source)) return false;
+    if (o.unit !== undefined) {
+      if (units === null || typeof o.unit !== 'string') return false;
+      if (units !== 'any' && !units.has(o.unit)) return false;
+    }
+    if (o.observedAt !== undefined && !(typeof o.observedAt === 'string' && ISO_DATE.test(o.observedAt)))
+      return false;
+    if (o.note !== undefined && typeof o.note !== 'string') return false;
+    const e = o.evidence;
+    if (e !== undefined) {
+      if (!isRecord(e) || !onlyKeys(e, EVIDENCE_KEYS)) return false;
+      if (e.reference !== undefined && !isTrimmedText(e.reference)) return false;
+      if (e.numerator !== undefined && !(finite(e.numerator) && e.numerator >= 0)) return false;
+      if (e.denominator !== undefined && !(finite(e.denominator) && e.denominator >= 0)) return false;
+    }
+    return true;
+  };
+}
+
+const anyObservation = observationTest((v) => typeof v === 'boolean' || finite(v), 'any');
+
+/**
+ * Compile an {@link AssessmentAcceptor} for an edition (plus any extra criteria, e.g. an overlay's).
+ *
+ * @example
+ * const accepts = compileAssessmentAcceptor(edition);
+ * const ok = accepts(input) ? input : validateAssessment(input, edition); // issues only when needed
+ */
+export function compileAssessmentAcceptor(
+  edition: CatalogEdition,
+  options: AcceptorOptions = {},
+): AssessmentAcceptor {
+  const tests = new Map<string, (o: unknown) => boolean>();
+  for (const c of [...edition.criteria, ...(options.extraCriteria ?? [])]) {
+    const units = c.unit ? new Set([c.unit.vi, c.unit.en]) : null;
+    tests.set(c.id, observationTest(valueTestFor(c), units));
+  }
+  const rejectUnknown = options.unknownCriteria !== 'allow';
+  const version = edition.version;
+  return (input) => {
+    if (!isRecord(input) || !onlyKeys(input, ASSESSMENT_KEYS)) return false;
+    if (input.$schema !== undefined && typeof input.$schema !== 'string') return false;
+    if (input.synthetic !== undefined && typeof input.synthetic !== 'boolean') return false;
+    if (input.catalogVersion !== version) return false;
+    if (typeof input.period !== 'string' || !PERIOD.test(input.period)) return false;
+    const c = input.commune;
+    if (!isRecord(c) || !onlyKeys(c, COMMUNE_KEYS)) return false;
+    if (typeof c.code !== 'string' || !COMMUNE_CODE.test(c.code)) return false;
+    if (typeof c.provinceCode !== 'string' || !PROVINCE_CODE.test(c.provinceCode)) return false;
+    if (!isTrimmedText(c.name) || !UNIT_TYPE_SET.has(c.unitType)) return false;
+    if (c.areaGroup !== undefined && !AREA_GROUP_SET.has(c.areaGroup)) return false;
+    const obs = input.observations;
+    if (!isRecord(obs)) return false;
+    for (const id of Object.keys(obs)) {
+      const test = tests.get(id);
+      if (test) {
+        if (!test(obs[id])) return false;
+      } else if (rejectUnknown || !CRITERION_ID.test(id) || !anyObservation(obs[id])) return false;
+    }
+    return true;
+  };
+}
