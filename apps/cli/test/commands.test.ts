@@ -115,6 +115,37 @@ describe('cdsx catalog diff', () => {
   });
 });
 
+describe('cdsx catalog impact', () => {
+  it('prints the @cdsx/rules impact report between two editions, on the synthetic dataset or a file', async () => {
+    const { EDITIONS } = await import('@cdsx/criteria');
+    const { tryImpactReport } = await import('@cdsx/rules');
+    const [a, b] = [EDITIONS[0]!, EDITIONS.at(-1)!];
+    const expected = tryImpactReport({ from: a, to: b });
+    if (!expected.ok) throw new Error('impact failed');
+    const r = cdsx(['catalog', 'impact', a.edition.version, b.edition.version, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(expected.value)));
+    const table = cdsx(['catalog', 'impact', a.edition.version, b.edition.version, '--lang', 'en']);
+    expect(table.stdout).toContain('SYNTHETIC DATA');
+    expect(table.stdout).toContain(
+      `${expected.value.totals.communes} communes: ${expected.value.totals.up} up, ${expected.value.totals.down} down.`,
+    );
+    // A user's own assessments: the shipped valid examples.
+    const own = cdsx([
+      'catalog',
+      'impact',
+      a.edition.version,
+      b.edition.version,
+      join(EXAMPLES, 'valid'),
+      '--format',
+      'json',
+    ]);
+    expect(own.code).toBe(0);
+    expect(JSON.parse(own.stdout).totals.communes).toBe(4);
+    expect(cdsx(['catalog', 'impact', a.edition.version, '9.9.9']).code).toBe(2);
+  });
+});
+
 describe('cdsx dataset synthetic | cdsx assess -', () => {
   it('assesses the synthetic dataset through a pipe', async () => {
     const { communesOfProvince } = await import('@cdsx/criteria/communes');

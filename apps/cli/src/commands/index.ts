@@ -1,6 +1,7 @@
 import type { CommandDef } from '../command';
 import { assessCommand } from './assess';
 import { catalogDiff } from './catalog-diff';
+import { catalogImpact } from './catalog-impact';
 import { catalogList } from './catalog-list';
 import { catalogShow } from './catalog-show';
 import { datasetSynthetic } from './dataset-synthetic';
@@ -21,5 +22,6 @@ export const COMMANDS: readonly CommandDef[] = [
   catalogList,
   catalogShow,
   catalogDiff,
+  catalogImpact,
   datasetSynthetic,
 ];
