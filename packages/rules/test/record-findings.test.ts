@@ -38,6 +38,8 @@ describe('findings materialised on first read', () => {
 
   it('assessMany gives records byte-identical to assess', () => {
     const many = assessMany(sample);
-    sample.forEach((a, i) => expect(JSON.stringify(many[i])).toBe(JSON.stringify(assess(a))));
+    sample.forEach((a, i) => {
+      expect(JSON.stringify(many[i])).toBe(JSON.stringify(assess(a)));
+    });
   });
 });
