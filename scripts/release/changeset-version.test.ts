@@ -96,7 +96,7 @@ describe('changeset version on a copy of the repo', async () => {
     }
     if (pending.some((c) => c.id === 'criteria-edition-0-2-0'))
       expect(section).toMatch(
-        /### Major Changes\n\n- Criteria edition `0\.2\.0`[\s\S]*DV\.04[\s\S]*8 communes go from level 2/,
+        /### Major Changes\n\n- Criteria edition `0\.2\.0`[\s\S]*DV\.04[\s\S]*\d[\d,]* communes go from level 2/,
       );
   });
 });

@@ -145,6 +145,6 @@ describe.each(EDITIONS.map((p) => [p.edition.version, p.edition] as const))(
       // Both outcomes must be well represented, or the test proves little.
       expect(accepted).toBeGreaterThan(1500);
       expect(accepted).toBeLessThan(6500);
-    });
+    }, 120_000);
   },
 );
