@@ -139,3 +139,14 @@ function recordsOf(file: string, text: string, value: unknown): SourceRecord[] {
   }
   return [{ file, value, text, firstLine: 1, prefix: [] }];
 }
+
+/** Issues of a batch (each with its 1-based `record` number) located in the records they came from. */
+export function locateIssues(
+  records: readonly SourceRecord[] | undefined,
+  issues: readonly ValidationIssue[],
+): LocatedIssue[] {
+  return issues.map((issue) => {
+    const rec = issue.record !== undefined ? records?.[issue.record - 1] : undefined;
+    return rec ? locate(rec, issue) : { issue };
+  });
+}

@@ -1,11 +1,11 @@
-import { getEdition, type PublishedEdition, type ValidationIssue } from '@cdsx/criteria';
+import { getEdition, type PublishedEdition } from '@cdsx/criteria';
 import { provinceByCode } from '@cdsx/criteria/communes';
 import { applyOverlay, type DecisionRecord, tryAssessMany } from '@cdsx/rules';
 import type { CommandDef, Context } from '../command';
 import { EXIT, InputError, type LocatedIssue } from '../errors';
 import { type Lang, t } from '../i18n';
 import { readJsonDocument, readRecordInputs } from '../inputs';
-import { locate, type SourceRecord } from '../records';
+import { locate, locateIssues } from '../records';
 import type { Report } from '../render/index';
 import { areaGroupName, CATALOG_OPTION, editionFrom, levelLabel, SYNTHETIC_LABEL, str, strs } from './shared';
 
@@ -33,14 +33,6 @@ async function readOverlays(
   }
   if (issues.length) throw new InputError(issues);
   return overlays;
-}
-
-/** Issues of `tryAssessMany` located in their source files (by record number). */
-function locateAll(records: readonly SourceRecord[], issues: readonly ValidationIssue[]): LocatedIssue[] {
-  return issues.map((issue) => {
-    const rec = issue.record !== undefined ? records[issue.record - 1] : undefined;
-    return rec ? locate(rec, issue) : { issue };
-  });
 }
 
 /** The decision records as a report: one row per commune, then the count per level. */
@@ -166,7 +158,7 @@ export const assessCommand: CommandDef = {
       sources.map((s) => s.value),
       { ...(fixed ? { edition: fixed } : {}), overlays },
     );
-    if (!r.ok) throw new InputError(locateAll(sources, r.issues));
+    if (!r.ok) throw new InputError(locateIssues(sources, r.issues));
     ctx.emit(decisionReport(r.value, ctx.lang));
     return EXIT.ok;
   },

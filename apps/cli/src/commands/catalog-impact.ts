@@ -1,24 +1,17 @@
-import { getEdition, type PublishedEdition, type ValidationIssue } from '@cdsx/criteria';
+import { getEdition, type PublishedEdition } from '@cdsx/criteria';
 import { provinceByCode } from '@cdsx/criteria/communes';
 import { type ImpactCounts, tryImpactReport } from '@cdsx/rules';
 import type { CommandDef, Context } from '../command';
 import { EXIT, InputError, UsageError } from '../errors';
 import { t } from '../i18n';
 import { readRecordInputs } from '../inputs';
-import { locate, type SourceRecord } from '../records';
+import { locateIssues } from '../records';
 import { areaGroupName, levelLabel, SYNTHETIC_LABEL } from './shared';
 
 function published(arg: string): PublishedEdition {
   const r = getEdition(arg);
   if (!r.ok) throw new UsageError(r.issues[0]!.message);
   return r.value;
-}
-
-function locateAll(records: readonly SourceRecord[] | undefined, issues: readonly ValidationIssue[]) {
-  return issues.map((issue) => {
-    const rec = issue.record !== undefined ? records?.[issue.record - 1] : undefined;
-    return rec ? locate(rec, issue) : { issue };
-  });
 }
 
 const COUNT_COLUMNS = [
@@ -57,7 +50,7 @@ export const catalogImpact: CommandDef = {
     const spec = ctx.positionals[2];
     const records = spec ? await readRecordInputs(ctx, spec) : undefined;
     const r = tryImpactReport({ from, to, ...(records ? { assessments: records.map((x) => x.value) } : {}) });
-    if (!r.ok) throw new InputError(locateAll(records, r.issues));
+    if (!r.ok) throw new InputError(locateIssues(records, r.issues));
     const report = r.value;
     const lang = ctx.lang;
     const edition = to.edition;
