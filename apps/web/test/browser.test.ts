@@ -400,6 +400,11 @@ describe('the demo portal in Chromium', () => {
       .toBeLessThan(100);
     await shot(page, 'phone-result.png');
     await page.goto(server.url); // a fresh page: keyboard navigation starts from the top
+    // Wait until the app has rendered its controls (and any initial data), then start from the document.
+    await page.getByTestId('lang-toggle').waitFor();
+    await page.getByTestId('province').waitFor();
+    await page.getByTestId('commune-search').waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 
     // Keyboard only: Tab reaches the language toggle and the province select; arrow keys choose.
     await page.keyboard.press('Tab'); // skip link
