@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Dossier, RecordReader, RejectionSummary } from '@cdsx/kpi';
+import type { ValidationIssue } from '@cdsx/criteria';
+import type { Dossier, DuplicateRecord, RecordReader, RejectionSummary } from '@cdsx/kpi';
 import type { Context } from '../command';
 import { fileError } from '../errors';
 import { t } from '../i18n';
@@ -76,4 +77,17 @@ export async function readDossierFile(
     finish();
   }
   return { summary: reader.summary, name };
+}
+
+/** A duplicate dossier id reported by the readers, as a located issue (counted once, at its first record). */
+export function duplicateIssue(d: DuplicateRecord): ValidationIssue {
+  return {
+    path: 'id',
+    code: 'duplicate_id',
+    ...(d.line !== undefined ? { line: d.line } : { record: d.record }),
+    message: t(
+      `mã hồ sơ ${d.id} trùng với bản ghi #${d.firstRecord}`,
+      `dossier id ${d.id} duplicates record #${d.firstRecord}`,
+    ),
+  };
 }

@@ -5,7 +5,7 @@ import { EXIT, formatLocated, InputError, type LocatedIssue, UsageError } from '
 import { type Lang, t } from '../i18n';
 import { STDIN } from '../io';
 import type { Column, Section } from '../render/index';
-import { openDossiers } from './dossiers';
+import { duplicateIssue, openDossiers } from './dossiers';
 import { str } from './shared';
 
 type Kpi = typeof import('@cdsx/kpi');
@@ -74,18 +74,7 @@ function rejectionLines(
     .slice(0, LISTED_ISSUES)
     .map((issue) => ({ file: name, issue }));
   for (const d of summary.duplicateRecords.slice(0, Math.max(0, LISTED_ISSUES - located.length))) {
-    located.push({
-      file: name,
-      issue: {
-        path: 'id',
-        code: 'duplicate_id',
-        ...(d.line !== undefined ? { line: d.line } : { record: d.record }),
-        message: t(
-          `mã hồ sơ ${d.id} trùng với bản ghi #${d.firstRecord}`,
-          `dossier id ${d.id} duplicates record #${d.firstRecord}`,
-        ),
-      },
-    });
+    located.push({ file: name, issue: duplicateIssue(d) });
   }
   if (located.length) lines.push(...formatLocated(located, errLang).split('\n'));
   const listed = located.length;

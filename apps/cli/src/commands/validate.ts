@@ -11,7 +11,7 @@ import { EXIT, formatLocated, InputError, type LocatedIssue } from '../errors';
 import { t } from '../i18n';
 import { STDIN } from '../io';
 import { locate, readRecords, type SourceRecord } from '../records';
-import { readDossierFile } from './dossiers';
+import { duplicateIssue, readDossierFile } from './dossiers';
 import { editionFrom, str } from './shared';
 
 export const KINDS = ['assessment', 'catalog', 'overlay', 'dossiers', 'fixture'] as const;
@@ -178,27 +178,13 @@ async function reportDossiers(ctx: Context, file: string): Promise<number> {
         ctx.errLang,
       )}\n`,
     );
-  for (const d of summary.duplicateRecords) {
+  if (summary.duplicateRecords.length)
     ctx.write(
       `${formatLocated(
-        [
-          {
-            file: name,
-            issue: {
-              path: 'id',
-              code: 'duplicate_id',
-              ...(d.line !== undefined ? { line: d.line } : { record: d.record }),
-              message: t(
-                `mã hồ sơ ${d.id} trùng với bản ghi #${d.firstRecord}`,
-                `dossier id ${d.id} duplicates record #${d.firstRecord}`,
-              ),
-            },
-          },
-        ],
+        summary.duplicateRecords.map((d) => ({ file: name, issue: duplicateIssue(d) })),
         ctx.errLang,
       )}\n`,
     );
-  }
   if (bad) {
     ctx.write(
       ctx.lang === 'vi'

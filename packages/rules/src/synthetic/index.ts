@@ -24,6 +24,7 @@ import {
   type Observation,
   type UnitType,
 } from '@cdsx/criteria';
+import { mulberry32 } from './prng';
 
 /** A commune as the generator needs it (the shape of `COMMUNES` from `@cdsx/criteria/communes`). */
 export interface SyntheticCommune {
@@ -64,18 +65,6 @@ function hash32(text: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
-}
-
-/** mulberry32: a small, fast, seedable PRNG (uniform in [0, 1)). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Approximately normal noise (sum of three uniforms), mean 0, standard deviation `sd`. */

@@ -1,17 +1,9 @@
 import type { AreaGroup, Assessment, CatalogEdition, Criterion, Observation } from '@cdsx/criteria';
 import type { Overlay } from '../../src/overlay';
+import { mulberry32 } from '../../src/synthetic/prng';
 
 /** mulberry32 — seeded, so every failing case can be replayed from its seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const GROUP_COMMUNE: Record<AreaGroup, { unitType: 'phuong' | 'xa' | 'dac_khu' }> = {
