@@ -31,7 +31,8 @@ function levelText(l: { level: number; name: LocalizedText }, lang: Lang): strin
 
 function requirementText(item: GapReportItem, lang: Lang): string {
   if (typeof item.threshold === 'boolean') return formatValue(item.threshold, null, lang);
-  return `${item.comparison} ${formatValue(item.threshold, item.unit, lang)}`;
+  const op = { '>=': '≥', '<=': '≤', '=': '=' }[item.comparison];
+  return `${op} ${formatValue(item.threshold, item.unit, lang)}`;
 }
 
 const GAP_COLUMNS: ReportColumn[] = [
