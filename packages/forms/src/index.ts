@@ -19,9 +19,7 @@
  * @packageDocumentation
  */
 export {
-  DECISION_TABLE_COLUMNS,
   decisionRecordToXlsx,
-  decisionTableRows,
   safeCell,
   tablesToXlsx,
   type XlsxCell,

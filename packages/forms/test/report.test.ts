@@ -76,7 +76,7 @@ describe('gap report (báo cáo đánh giá)', () => {
     expect(html).not.toMatch(/<[^>]*\s(src|href)=/i);
     expect(html).not.toMatch(/url\(|@import|<script|<link/i);
     for (const g of record.gaps!.mandatory) expect(html).toContain(`<td>${g.criterion}</td>`);
-    expect(html).toContain(escape(byId.get('AN.02')!.remediation.vi));
+    expect(html).toContain(htmlEscaped(byId.get('AN.02')!.remediation.vi));
     const md = renderGapReportMarkdown(build(hostile), 'vi');
     expect(md).not.toContain('<img');
   });
@@ -104,7 +104,7 @@ describe('gap report (báo cáo đánh giá)', () => {
   });
 });
 
-function escape(s: string): string {
+function htmlEscaped(s: string): string {
   return s
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
