@@ -176,15 +176,16 @@ class Issues {
     criterion?: string,
   ): void {
     const cell = row > 0 && col > 0 ? cellRef(sheet, row, col).slice(sheet.length + 1) : '';
-    const prefix = criterion ? `${criterion}: ` : '';
+    // `Tiêu chí!J24 DV.01`: the cell as a reader types it, then the criterion of the row.
+    const where = cell ? `${sheet}!${cell}` : sheet;
     this.list.push({
-      path: cell ? `${sheet}!${cell}` : sheet,
+      path: criterion ? `${where} ${criterion}` : where,
       code,
       severity,
       sheet,
       cell,
       ...(criterion ? { criterion } : {}),
-      message: { vi: `${prefix}${message.vi}`, en: `${prefix}${message.en}` },
+      message,
     });
   }
   get errors(): number {
