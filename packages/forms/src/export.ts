@@ -3,6 +3,7 @@ import type { DecisionRecord } from '@cdsx/rules';
 import ExcelJS from 'exceljs';
 import { type GapReport, gapReportSections, gapReportTitle } from './report/index';
 import { spreadsheetSafeText } from './report/text';
+import { withFixedZipTimes } from './zip-time';
 
 /** A cell of an exported table: numbers stay numbers; `null` is an empty cell (not available, never 0). */
 export type XlsxCell = string | number | boolean | null;
@@ -98,7 +99,7 @@ export async function tablesToXlsx(
     });
   }
   const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return withFixedZipTimes(new Uint8Array(buffer as ArrayBuffer));
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   UNIT_TYPE_LABELS,
   YES,
 } from './layout';
+import { withFixedZipTimes } from './zip-time';
 
 /** Options of {@link generateForm}. */
 export interface GenerateFormOptions {
@@ -398,7 +399,7 @@ export async function generateForm(options: GenerateFormOptions): Promise<Uint8A
     { activeTab: 2, x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: 'visible' },
   ];
   const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return withFixedZipTimes(new Uint8Array(buffer as ArrayBuffer));
 }
 
 /** Where the value of a criterion goes in a generated form (for programs that fill forms). */

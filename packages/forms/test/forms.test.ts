@@ -84,6 +84,17 @@ describe('generated form', () => {
     for (const s of sheets.values()) expect(s.formulas).toBe(0);
   });
 
+  it('is deterministic: the same options give the same bytes, whenever they run', async () => {
+    await new Promise((r) => setTimeout(r, 2100)); // ZIP times have a 2-second resolution
+    const again = await generateForm({
+      edition: published,
+      areaGroup: group,
+      commune: MUONG_TE,
+      period: '2026',
+    });
+    expect(Buffer.from(again).equals(Buffer.from(base))).toBe(true);
+  });
+
   it('pre-fills identity and shows last period’s values beside (not in) the input cells', async () => {
     const previous = expectedAssessment({
       [firstOf(edition, group, 'percentage').id]: { value: 42.5, source: 'self_declared' },
