@@ -163,7 +163,8 @@ export function requirementLabel(
     return `${kind}: ${v}`;
   }
   const unit = c.unit ? (c.unit[lang] === '%' ? '%' : ` ${c.unit[lang]}`) : '';
-  return `${kind} ${r.comparison} ${r.threshold}${unit}`;
+  const op = { '>=': '≥', '<=': '≤', '=': '=' }[r.comparison];
+  return `${kind} ${op} ${r.threshold}${unit}`;
 }
 
 /** How a criterion is measured, as written in the measure column. */
