@@ -212,7 +212,7 @@ function parseValue(cell: Cell, x: ValueContext): number | boolean | undefined {
     issues.add('error', SHEETS.criteria, row, col, code, { vi, en }, c.id);
   const warn = (code: string, vi: string, en: string) =>
     issues.add('warning', SHEETS.criteria, row, col, code, { vi, en }, c.id);
-  let raw = cell.raw;
+  const raw = cell.raw;
   if (raw.kind === 'empty') return undefined;
   if (raw.kind === 'no_cached_result') {
     err(
@@ -345,7 +345,6 @@ function parseValue(cell: Cell, x: ValueContext): number | boolean | undefined {
       value = scaled;
     }
   }
-  raw = { kind: 'number', value, percentFormat: false };
   if (!Number.isFinite(value)) {
     err('invalid_type', `cần ${expectVi(c)}`, `expected ${expectEn(c)}`);
     return undefined;
