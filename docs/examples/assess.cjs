@@ -2,7 +2,8 @@
 // Run: node assess.cjs [assessment.json]
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { formatIssues, getEdition, parseJsonText, validateAssessment } = require('@cdsx/criteria');
+const { formatIssues, parseJsonText, validateAssessment } = require('@cdsx/criteria');
+const { getEdition } = require('@cdsx/criteria/editions');
 const { tryAssess } = require('@cdsx/rules');
 
 const file = process.argv[2] ?? join(__dirname, 'assessment.json');

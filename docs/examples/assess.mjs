@@ -1,7 +1,8 @@
 // Plain JavaScript, ES modules: validate an assessment file, assess it, read the decision record.
 // Run: node assess.mjs [assessment.json]
 import { readFile } from 'node:fs/promises';
-import { formatIssues, getEdition, parseJsonText, validateAssessment } from '@cdsx/criteria';
+import { formatIssues, parseJsonText, validateAssessment } from '@cdsx/criteria';
+import { getEdition } from '@cdsx/criteria/editions';
 import { assess } from '@cdsx/rules';
 
 const file = process.argv[2] ?? new URL('./assessment.json', import.meta.url);

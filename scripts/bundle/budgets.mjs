@@ -44,7 +44,14 @@ export async function measureAll() {
     const m = await measureConsumer(join(here, 'consumers', `${name}.mjs`));
     const editions = m.inputs.filter((i) => /editions\/\d+\.\d+\.\d+\.json$|dist\/editions\//.test(i));
     const zod = m.inputs.some((i) => i.includes('/zod/'));
-    rows.push({ name, ...m, budget: b, zod, ok: m.min <= b.minKb * 1024 && m.gzip <= b.gzipKb * 1024, editions });
+    rows.push({
+      name,
+      ...m,
+      budget: b,
+      zod,
+      ok: m.min <= b.minKb * 1024 && m.gzip <= b.gzipKb * 1024,
+      editions,
+    });
   }
   return rows;
 }
@@ -53,7 +60,14 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const rows = await measureAll();
-  if (process.argv.includes('--json')) console.log(JSON.stringify(rows.map(({ inputs, ...r }) => r), null, 2));
+  if (process.argv.includes('--json'))
+    console.log(
+      JSON.stringify(
+        rows.map(({ inputs, ...r }) => r),
+        null,
+        2,
+      ),
+    );
   else
     for (const r of rows)
       console.log(
@@ -61,7 +75,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       );
   const over = rows.filter((r) => !r.ok);
   if (over.length) {
-    console.error(`bundle budget exceeded: ${over.map((r) => r.name).join(', ')} (see scripts/bundle/budgets.json)`);
+    console.error(
+      `bundle budget exceeded: ${over.map((r) => r.name).join(', ')} (see scripts/bundle/budgets.json)`,
+    );
     process.exitCode = 1;
   }
 }

@@ -1,5 +1,6 @@
-import { type Assessment, latestEdition } from '@cdsx/criteria';
+import type { Assessment } from '@cdsx/criteria';
 import { type Commune, communeByCode } from '@cdsx/criteria/communes';
+import { latestEdition } from '@cdsx/criteria/editions';
 import { generateSyntheticAssessments } from '@cdsx/rules/synthetic';
 
 /** The catalog edition the portal shows (the latest published one). */

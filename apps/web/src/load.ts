@@ -1,11 +1,5 @@
-import {
-  type Assessment,
-  getEdition,
-  latestEdition,
-  parseJsonText,
-  type ValidationIssue,
-  validateAssessment,
-} from '@cdsx/criteria';
+import { type Assessment, parseJsonText, type ValidationIssue, validateAssessment } from '@cdsx/criteria';
+import { getEdition, latestEdition } from '@cdsx/criteria/editions';
 import { type Dossier, type RejectionSummary, readDossiers } from '@cdsx/kpi';
 import { readDossiersCsvText } from './csv';
 

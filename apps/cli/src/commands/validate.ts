@@ -1,10 +1,5 @@
-import {
-  getEdition,
-  lintCatalog,
-  parseCatalogEdition,
-  type ValidationIssue,
-  validateAssessment,
-} from '@cdsx/criteria';
+import { lintCatalog, parseCatalogEdition, type ValidationIssue, validateAssessment } from '@cdsx/criteria';
+import { getEdition } from '@cdsx/criteria/editions';
 import { applyOverlay, loadFixtures } from '@cdsx/rules';
 import type { CommandDef, Context } from '../command';
 import { EXIT, formatLocated, InputError, type LocatedIssue } from '../errors';
