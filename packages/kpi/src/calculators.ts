@@ -73,9 +73,12 @@ export function isDossierOnTime(
 ): boolean {
   if (d.supplementRequests.length > 1) return false;
   const received = vietnamDayOfInstant(parseInstant(d.receivedAt));
+  // An appointment date on a rest day moves to the next working day, like the last day of any
+  // period (Civil Code 2015 Art. 148(5)); `processingDays` working days are counted from the day
+  // after receipt, and 0 days on a rest day also end on the next working day.
   const due =
     d.appointmentDate !== undefined
-      ? (parseIsoDay(d.appointmentDate) as number)
+      ? calendar.onOrAfterWorkingDayNumber(parseIsoDay(d.appointmentDate) as number)
       : calendar.addWorkingDaysNumber(received, d.processingDays ?? 0);
   const end = d.finishedAt !== undefined ? vietnamDayOfInstant(parseInstant(d.finishedAt)) : lastDay;
   let extendedDue = due;
