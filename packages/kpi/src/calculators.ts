@@ -1,5 +1,7 @@
 import { vietnamCalendar, type WorkingDayCalendar } from './calendar/calendar';
 import { parseInstant, parseIsoDay, vietnamDayOfInstant } from './calendar/days';
+import type { KpiCounts } from './counts';
+import { compilePredicate, DOSSIER_KPI_SPECS } from './definitions';
 import { type KpiId, type KpiResult, kpiResult } from './kpis';
 import { parsePeriod, periodLabelOfDay, type ReportingPeriod } from './period';
 import type { Dossier, FeedbackCase, Procedure } from './schemas';
@@ -22,23 +24,17 @@ export interface DossierFacts {
 
 const b = (inDen: boolean, inNum: boolean): 0 | 1 | 2 => (inDen ? (inNum ? 2 : 1) : 0);
 
-/** The dossier KPIs, in {@link KPI_IDS} order. */
-export const DOSSIER_CALCULATORS: ReadonlyArray<RatioCalculator<Dossier, DossierFacts>> = Object.freeze([
-  { id: 'fullProcessOnlineRate', tally: (d) => b(true, d.channel === 'online' && d.onlineMode === 'full') },
-  { id: 'onlineDossierRate', tally: (d) => b(true, d.channel === 'online') },
-  {
-    id: 'satisfactionRate',
-    tally: (d, f) => b(true, d.rating !== 'dissatisfied' && !d.complaint && f.onTime),
-  },
-  {
-    id: 'surveySatisfactionRate',
-    tally: (d) => b(d.rating !== undefined, d.rating === 'satisfied' || d.rating === 'very_satisfied'),
-  },
-  { id: 'onTimeRate', tally: (_d, f) => b(true, f.onTime) },
-  { id: 'onlinePaymentRate', tally: (d) => b(d.feeBearing && d.feeAmount !== 0, d.paidOnline) },
-  { id: 'digitisationRate', tally: (d) => b(true, d.digitised) },
-  { id: 'digitisedDataReuseRate', tally: (d) => b(true, d.digitisedDataReused) },
-]);
+/** The dossier KPIs, in {@link KPI_IDS} order — compiled from {@link DOSSIER_KPI_SPECS}. */
+export const DOSSIER_CALCULATORS: ReadonlyArray<RatioCalculator<Dossier, DossierFacts>> = Object.freeze(
+  DOSSIER_KPI_SPECS.map((spec) => {
+    const den = compilePredicate(spec.denominator);
+    const num = compilePredicate(spec.numerator);
+    return {
+      id: spec.id,
+      tally: (d: Dossier, f: DossierFacts) => b(den(d, f.onTime), num(d, f.onTime)),
+    };
+  }),
+);
 
 /** The procedure KPIs. */
 export const PROCEDURE_CALCULATORS: ReadonlyArray<RatioCalculator<Procedure>> = Object.freeze([
@@ -307,6 +303,19 @@ export class GroupedKpiAccumulator<T, F> {
     this.unknownProvince += other.unknownProvince;
     this.count += other.count;
     return this;
+  }
+
+  /** The counts per group (numerators and denominators, no rates): mergeable across shards with `mergeKpiCounts`. */
+  counts(): KpiCounts[] {
+    return [...this.groups.entries()]
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([, g]) => {
+        const counts: KpiCounts['counts'] = {};
+        g.acc.calculators.forEach((c, i) => {
+          counts[c.id] = [g.acc.counts[2 * i] as number, g.acc.counts[2 * i + 1] as number];
+        });
+        return { key: { ...g.key }, counts };
+      });
   }
 
   /** Results per group, sorted by group key (deterministic). */
