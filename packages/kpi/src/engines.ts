@@ -56,10 +56,9 @@ export async function dossierKpiCountsDuckDB(options: DuckDBKpiOptions): Promise
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const source = options.source ?? (options.file ? duckdbFileSource(options.file) : undefined);
   if (!source) throw new TypeError('give `file` or `source`');
+  // Files have the dossier layout (supplements as a list); a given `source` is mapped by `columns` only.
   const columns: ColumnMapping =
-    options.source === undefined && !/\.parquet$/i.test(options.file ?? '')
-      ? { ...NDJSON_DUCKDB_MAPPING, ...options.columns }
-      : { ...NDJSON_DUCKDB_MAPPING, ...options.columns };
+    options.source === undefined ? { ...NDJSON_DUCKDB_MAPPING, ...options.columns } : { ...options.columns };
   const sql = dossierKpiSql({ ...options, dialect: 'duckdb', source, columns });
   const instance = await DuckDBInstance.create(
     ':memory:',
@@ -91,16 +90,24 @@ export interface PostgresKpiOptions extends Omit<DossierKpiSqlOptions, 'dialect'
  */
 export async function dossierKpiCountsPostgres(options: PostgresKpiOptions): Promise<KpiCounts[]> {
   const sql = dossierKpiSql({ ...options, dialect: 'postgres', source: options.table });
-  if (options.client) {
-    const r = await options.client.query(sql);
-    return countsFromSqlRows(r.rows, options.by ?? []);
-  }
+  // One read-only transaction; JIT off inside it only: the calendar CTEs' row estimates are poor and
+  // PostgreSQL would spend seconds JIT-compiling a query that runs in far less.
+  const run = async (client: NonNullable<PostgresKpiOptions['client']>) => {
+    await client.query('BEGIN READ ONLY');
+    try {
+      await client.query('SET LOCAL jit = off');
+      const r = await client.query(sql);
+      return countsFromSqlRows(r.rows, options.by ?? []);
+    } finally {
+      await client.query('ROLLBACK');
+    }
+  };
+  if (options.client) return run(options.client);
   const pg = (await import('pg')).default;
   const client = new pg.Client({ connectionString: options.connectionString });
   await client.connect();
   try {
-    const r = await client.query(sql);
-    return countsFromSqlRows(r.rows as Array<Record<string, unknown>>, options.by ?? []);
+    return await run(client as unknown as NonNullable<PostgresKpiOptions['client']>);
   } finally {
     await client.end();
   }
