@@ -410,7 +410,12 @@ export async function computeFeedbackKpis(
 ): Promise<GroupResult[]> {
   const acc = feedbackKpiAccumulator(options);
   await addAll(acc, cases);
-  return acc.finish();
+  const groups = acc.finish();
+  // No feedback in the period is "nothing to judge" (not_applicable, QĐ 766 §5.2), not no result:
+  // the one requested group (no grouping dimension) is returned with that outcome.
+  if (groups.length === 0 && (options.by ?? []).length === 0)
+    return [{ key: {}, kpis: { feedbackOnTimeRate: kpiResult('feedbackOnTimeRate', 0, 0) } }];
+  return groups;
 }
 
 /**
