@@ -5,21 +5,17 @@
 //   node bench/measure.mjs shard <file.ndjson> 1        — DuckDB counts of one shard, written to <file>.counts.json
 //   node bench/measure.mjs pg-load <file.ndjson> <connection>
 //   node bench/measure.mjs pg <connection>
-import { createHash } from 'node:crypto';
-import { createReadStream, writeFileSync, chmodSync, rmSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+
+import { chmodSync, createReadStream, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { dossierKpiAccumulator, groupsFromCounts, SQL_FIELDS } from '../dist/index.js';
 import { dossierKpiCountsDuckDB, dossierKpiCountsPostgres, readDossiersFile } from '../dist/node.js';
+import { digest } from './measure-digest.mjs';
 
 export const BY = ['commune', 'quarter'];
 const [engine, a1, a2] = process.argv.slice(2);
-
-/** A digest of the finished results (every group's numerators, denominators, values, outcomes). */
-export function digest(groups) {
-  return createHash('sha256').update(JSON.stringify(groups)).digest('hex').slice(0, 16);
-}
 
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
@@ -46,12 +42,23 @@ if (engine === 'js') {
   const client = new pg.Client({ connectionString: a2 });
   await client.connect();
   const types = {
-    receivedAt: 'timestamptz', finishedAt: 'timestamptz', supplementRequestedAt: 'timestamptz',
-    supplementSuppliedAt: 'timestamptz', appointmentDate: 'date', processingDays: 'integer',
-    supplementCount: 'integer', feeAmount: 'numeric', complaint: 'boolean', feeBearing: 'boolean',
-    paidOnline: 'boolean', digitised: 'boolean', digitisedDataReused: 'boolean',
+    receivedAt: 'timestamptz',
+    finishedAt: 'timestamptz',
+    supplementRequestedAt: 'timestamptz',
+    supplementSuppliedAt: 'timestamptz',
+    appointmentDate: 'date',
+    processingDays: 'integer',
+    supplementCount: 'integer',
+    feeAmount: 'numeric',
+    complaint: 'boolean',
+    feeBearing: 'boolean',
+    paidOnline: 'boolean',
+    digitised: 'boolean',
+    digitisedDataReused: 'boolean',
   };
-  await client.query(`DROP TABLE IF EXISTS dossiers; CREATE TABLE dossiers (${SQL_FIELDS.map((f) => `"${f}" ${types[f] ?? 'text'}`).join(', ')})`);
+  await client.query(
+    `DROP TABLE IF EXISTS dossiers; CREATE TABLE dossiers (${SQL_FIELDS.map((f) => `"${f}" ${types[f] ?? 'text'}`).join(', ')})`,
+  );
   const csv = join(tmpdir(), `cdsx-bench-${process.pid}.csv`);
   const cell = (v) => (v === undefined || v === null ? '' : `"${String(v).replaceAll('"', '""')}"`);
   const out = [];
@@ -62,8 +69,14 @@ if (engine === 'js') {
     if (!line) continue;
     const d = JSON.parse(line);
     const s = d.supplementRequests[0];
-    const row = { ...d, supplementCount: d.supplementRequests.length, supplementRequestedAt: s?.requestedAt, supplementSuppliedAt: s?.suppliedAt };
-    if (!ws.write(`${SQL_FIELDS.map((f) => cell(row[f])).join(',')}\n`)) await new Promise((r) => ws.once('drain', r));
+    const row = {
+      ...d,
+      supplementCount: d.supplementRequests.length,
+      supplementRequestedAt: s?.requestedAt,
+      supplementSuppliedAt: s?.suppliedAt,
+    };
+    if (!ws.write(`${SQL_FIELDS.map((f) => cell(row[f])).join(',')}\n`))
+      await new Promise((r) => ws.once('drain', r));
     n++;
   }
   await new Promise((r) => ws.end(r));
@@ -92,7 +105,7 @@ console.log(
     groups: groups.length,
     dossiers,
     rejected,
-    digest: digest(groups),
+
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     ...extra,
   }),

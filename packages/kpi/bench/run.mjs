@@ -18,7 +18,7 @@ if (!existsSync(here('../dist/index.js'))) {
 const { loadCommunes } = await import('./communes.mjs');
 const { writeDossierFile } = await import('./generate.mjs');
 const { groupsFromCounts, mergeKpiCounts } = await import('../dist/index.js');
-const { createHash } = await import('node:crypto');
+const { digest } = await import('./measure-digest.mjs');
 
 const SEED = 2026;
 const BY = ['commune', 'quarter'];
@@ -31,7 +31,10 @@ const communes = await loadCommunes();
 const fileFor = (n) => `${dataDir}dossiers-${n}-seed${SEED}.ndjson`;
 
 function measure(...args) {
-  const out = execFileSync(process.execPath, [here('./measure.mjs'), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const out = execFileSync(process.execPath, [here('./measure.mjs'), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   return JSON.parse(out.trim().split('\n').pop());
 }
 
@@ -59,29 +62,41 @@ async function sharded(file) {
     shards.map(
       (s) =>
         new Promise((resolve, reject) =>
-          execFile(process.execPath, [here('./measure.mjs'), 'shard', s, '1'], { maxBuffer: 1 << 24 }, (e, out) =>
-            e
-              ? reject(e)
-              : resolve({
-                  counts: JSON.parse(readFileSync(`${s}.counts.json`, 'utf8')),
-                  stats: JSON.parse(out.trim().split('\n').pop()),
-                }),
+          execFile(
+            process.execPath,
+            [here('./measure.mjs'), 'shard', s, '1'],
+            { maxBuffer: 1 << 24 },
+            (e, out) =>
+              e
+                ? reject(e)
+                : resolve({
+                    counts: JSON.parse(readFileSync(`${s}.counts.json`, 'utf8')),
+                    stats: JSON.parse(out.trim().split('\n').pop()),
+                  }),
           ),
         ),
     ),
   );
-  const groups = groupsFromCounts(mergeKpiCounts(parts.map((p) => p.counts), BY), BY);
+  const groups = groupsFromCounts(
+    mergeKpiCounts(
+      parts.map((p) => p.counts),
+      BY,
+    ),
+    BY,
+  );
   return {
     ms: Math.round(performance.now() - t0),
     cpuMs: Math.round(parts.reduce((s, p) => s + p.stats.cpuMs, 0)),
     peakRssMB: Math.round(Math.max(...parts.map((p) => p.stats.peakRssMB))),
     groups: groups.length,
-    digest: createHash('sha256').update(JSON.stringify(groups)).digest('hex').slice(0, 16),
+    digest: digest(groups),
   };
 }
 
 console.log(
-  `@cdsx/kpi benchmark — node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (1/5/15 min) at start, ` +
+  `@cdsx/kpi benchmark — node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ')} (1/5/15 min) at start, ` +
     `${communes.length} communes, year 2026, seed ${SEED}, commune × quarter`,
 );
 const fmt = (r, base) =>
@@ -91,6 +106,13 @@ let cluster;
 if (withPg) {
   const { startPgCluster } = await import('./pg-cluster.mjs');
   cluster = startPgCluster();
+  // Never leave the throwaway cluster running: stop it on any exit, error or signal.
+  process.on('exit', () => cluster?.stop());
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+    process.on(sig, () => {
+      cluster?.stop();
+      process.exit(130);
+    });
 }
 try {
   for (const n of sizes) {
@@ -98,10 +120,14 @@ try {
     if (!existsSync(file)) {
       const t = performance.now();
       await writeDossierFile(file, { count: n, seed: SEED, year: 2026, communes });
-      console.log(`generated ${n.toLocaleString('en')} dossiers in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      console.log(
+        `generated ${n.toLocaleString('en')} dossiers in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+      );
     }
     const mb = statSync(file).size / 1048576;
-    console.log(`\n${n.toLocaleString('en')} dossiers (${mb.toFixed(0)} MB NDJSON)                   wall        CPU   peak RSS   ratio to DuckDB threads=1`);
+    console.log(
+      `\n${n.toLocaleString('en')} dossiers (${mb.toFixed(0)} MB NDJSON)                   wall        CPU   peak RSS   ratio to DuckDB threads=1`,
+    );
     const duck1 = measure('duckdb', file, '1');
     const rows = [
       ['DuckDB SQL, threads=1', duck1],
@@ -112,9 +138,12 @@ try {
     if (cluster) {
       const load = measure('pg-load', file, cluster.connectionString);
       rows.push(['PostgreSQL 15 query (CPU: client only)', measure('pg', cluster.connectionString)]);
-      console.log(`  (PostgreSQL load: ${(load.ms / 1000).toFixed(2)} s wall for ${load.loaded.toLocaleString('en')} rows via COPY, not counted below)`);
+      console.log(
+        `  (PostgreSQL load: ${(load.ms / 1000).toFixed(2)} s wall for ${load.loaded.toLocaleString('en')} rows via COPY, not counted below)`,
+      );
     }
-    for (const [name, r] of rows) console.log(`  ${name.padEnd(40)} ${fmt(r, name === 'DuckDB SQL, threads=1' ? undefined : duck1)}`);
+    for (const [name, r] of rows)
+      console.log(`  ${name.padEnd(40)} ${fmt(r, name === 'DuckDB SQL, threads=1' ? undefined : duck1)}`);
     const digests = new Set(rows.map(([, r]) => r.digest));
     console.log(
       `  identical results (digest of every group's counts and values): ${digests.size === 1 ? 'yes' : 'NO'} (${[...digests].join(', ')}), ${duck1.groups.toLocaleString('en')} groups`,
@@ -123,5 +152,11 @@ try {
 } finally {
   cluster?.stop();
 }
-console.log(`\nload average at end ${loadavg().map((x) => x.toFixed(1)).join(' / ')}`);
-console.log('Targets: JavaScript ≤ 2× DuckDB threads=1 (CPU); JavaScript peak RSS ≤ 300 MB and flat from 1M to 3M.');
+console.log(
+  `\nload average at end ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ')}`,
+);
+console.log(
+  'Targets: JavaScript ≤ 2× DuckDB threads=1 (CPU); JavaScript peak RSS ≤ 300 MB and flat from 1M to 3M.',
+);
