@@ -105,7 +105,7 @@ console.log(
     groups: groups.length,
     dossiers,
     rejected,
-
+    digest: digest(groups),
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     ...extra,
   }),
