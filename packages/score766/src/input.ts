@@ -129,7 +129,7 @@ function parseUnit(raw: unknown, index: number, issues: ValidationIssue[]): Pars
   const metrics: unknown[] = Array.isArray(raw.metrics) ? [...raw.metrics] : [];
   const dropMetric = new Set<number>();
   let noMetrics = false;
-  const first = UnitCountsSchema.safeParse(raw);
+  const first = UnitCountsSchema.safeParse(raw, { reportInput: true });
   if (!first.success) {
     let structural = false;
     for (const zi of first.error.issues) {
@@ -178,7 +178,7 @@ function parseUnit(raw: unknown, index: number, issues: ValidationIssue[]): Pars
     if (structural) return undefined;
     copy.metrics = metrics.filter((_, i) => !dropMetric.has(i));
   }
-  const second = first.success ? first : UnitCountsSchema.safeParse(copy);
+  const second = first.success ? first : UnitCountsSchema.safeParse(copy, { reportInput: true });
   if (!second.success) {
     for (const zi of second.error.issues) issues.push({ ...fromZodIssue(zi, base), record: index + 1 });
     return undefined;
@@ -324,7 +324,7 @@ export function parseCounts(input: unknown): ParsedCounts {
     };
   }
   const { units: rawUnits, ...envelope } = input;
-  const env = CountsFileSchema.omit({ units: true }).safeParse(envelope);
+  const env = CountsFileSchema.omit({ units: true }).safeParse(envelope, { reportInput: true });
   if (!env.success) for (const zi of env.error.issues) issues.push(fromZodIssue(zi));
   if (!Array.isArray(rawUnits)) {
     issues.push(issue(['units'], 'required', 'cần mảng "units"', 'expected an array "units"'));

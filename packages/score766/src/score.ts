@@ -297,8 +297,8 @@ export function rankWithinProvince(scores: readonly UnitScore[]): RankedScore[] 
   const byProvince = new Map<string, UnitScore[]>();
   for (const s of scores) {
     const p = s.provinceCode ?? 'unknown';
-    let list = byProvince.get(p);
-    if (!list) byProvince.set(p, (list = []));
+    const list = byProvince.get(p) ?? [];
+    if (list.length === 0) byProvince.set(p, list);
     list.push(s);
   }
   const out: RankedScore[] = [];
