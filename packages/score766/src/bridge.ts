@@ -35,10 +35,11 @@ export function score766Values(
   const out: Record<string, { points: number; max: number; partial: boolean }> = {
     score766Total: { points: score.total.points, max: score.total.max, partial: score.total.partial },
   };
+  // A group without any available indicator (points null) is partial: the bridge never observes it.
   for (const g of score.officialGroups)
-    out[`score766${cap(g.id)}`] = { points: g.points, max: g.max, partial: g.partial };
+    out[`score766${cap(g.id)}`] = { points: g.points ?? 0, max: g.max, partial: g.partial };
   for (const g of score.groups)
-    out[`score766${cap(g.id)}`] ??= { points: g.points, max: g.max, partial: g.partial };
+    out[`score766${cap(g.id)}`] ??= { points: g.points ?? 0, max: g.max, partial: g.partial };
   return out as Record<Score766ObservationKey, { points: number; max: number; partial: boolean }>;
 }
 

@@ -25,6 +25,7 @@ export {
   type ParsedCounts,
   type ParsedUnit,
   parseCounts,
+  sumCounts,
   UNIT_LEVELS,
   type UnitCounts,
   UnitCountsSchema,

@@ -371,3 +371,35 @@ export function unitFromCounts(
 }
 
 export type { CountField, MetricCode };
+
+/**
+ * Sum the counts of several units into one (e.g. the communes of a province): every field and
+ * metric is summed; a field that is `null` in any unit is `null` in the sum (a partial sum is not
+ * the total). The portal's own province score is computed by the portal over its data — a sum of
+ * commune counts is this project's aggregation, documented as such.
+ */
+export function sumCounts(
+  units: readonly UnitCounts[],
+  unitCode: string,
+  extra: Partial<UnitCounts> = {},
+): UnitCounts {
+  const first = units[0];
+  if (!first) throw new RangeError('sumCounts: no units');
+  const out: Record<string, unknown> = { unitCode, period: first.period, ...extra };
+  for (const f of COUNT_FIELDS) {
+    let total: number | null = 0;
+    for (const u of units) total = total === null || u[f] === null ? null : total + (u[f] as number);
+    out[f] = total;
+  }
+  out.metrics = METRIC_CODES.map((metricCode) => {
+    let numerator: number | null = 0;
+    let denominator: number | null = 0;
+    for (const u of units) {
+      const m = u.metrics.find((x) => x.metricCode === metricCode);
+      numerator = numerator === null || !m || m.numerator === null ? null : numerator + m.numerator;
+      denominator = denominator === null || !m || m.denominator === null ? null : denominator + m.denominator;
+    }
+    return { metricCode, numerator, denominator };
+  });
+  return out as UnitCounts;
+}

@@ -42,8 +42,8 @@ export interface GroupScore<Id extends string = string> {
   id: Id;
   name: LocalizedText;
   max: number;
-  /** Sum of the available indicators' rounded points (2 decimals). */
-  points: number;
+  /** Sum of the available indicators' rounded points (2 decimals); null when none is available. */
+  points: number | null;
   /** True when an indicator of the group is not available: `points` is then a lower bound. */
   partial: boolean;
   /** Maximum of the indicators that were available. */
@@ -212,7 +212,7 @@ function group<Id extends string>(
     id,
     name,
     max,
-    points: sum2(scored.map((i) => i.points ?? 0)),
+    points: na.length === scored.length && scored.length > 0 ? null : sum2(scored.map((i) => i.points ?? 0)),
     partial: na.length > 0,
     availableMax: sum2(scored.filter((i) => i.points !== null).map((i) => i.max)),
     notAvailable: na.map((i) => i.id),
@@ -270,7 +270,7 @@ export function scoreUnit(unit: ParsedUnit | UnitCounts, options: ScoreOptions =
     groups,
     officialGroups,
     total: {
-      points: sum2(groups.map((g) => g.points)),
+      points: sum2(groups.map((g) => g.points ?? 0)),
       max: sum2(profile.portalGroups.map((g) => g.max)),
       partial: na.length > 0,
       availableMax: sum2(groups.map((g) => g.availableMax)),
@@ -279,42 +279,43 @@ export function scoreUnit(unit: ParsedUnit | UnitCounts, options: ScoreOptions =
   };
 }
 
-/** A unit's rank among the units of its province (complete scores only). */
+/** A unit's rank among the comparable units of its province. */
 export interface RankedScore {
   score: UnitScore;
-  /** 1-based rank by total within the province ("1, 2, 2, 4" on ties); null for a partial score. */
-  rank: number | null;
-  /** Number of ranked (complete) units in the province. */
+  /** 1-based rank by total ("1, 2, 2, 4" on ties) among the province's units with the same indicators available. */
+  rank: number;
+  /** Number of units ranked together. */
   of: number;
+  /** The indicators not available for every unit of this ranking (empty: complete scores). */
+  comparedWithout: string[];
 }
 
 /**
- * Rank units by total within each province (`provinceCode`, or `unknown`). Partial scores are not
- * ranked: a missing indicator would rank a unit below one that simply has the data.
- * Order: province, then rank, then unit code.
+ * Rank units by total within each province (`provinceCode`, or `unknown`), only against units with
+ * the same indicators available: a missing indicator would otherwise rank a unit below one that
+ * simply has the data. Complete scores rank together; e.g. units scored from dossiers (the same
+ * indicators missing everywhere) rank among themselves. Order: province, complete scores first,
+ * then rank, then unit code.
  */
 export function rankWithinProvince(scores: readonly UnitScore[]): RankedScore[] {
-  const byProvince = new Map<string, UnitScore[]>();
+  const buckets = new Map<string, UnitScore[]>();
   for (const s of scores) {
-    const p = s.provinceCode ?? 'unknown';
-    const list = byProvince.get(p) ?? [];
-    if (list.length === 0) byProvince.set(p, list);
+    const key = `${s.provinceCode ?? 'unknown'}\u0000${s.total.notAvailable.length ? 1 : 0}\u0000${s.total.notAvailable.join(',')}`;
+    const list = buckets.get(key) ?? [];
+    if (list.length === 0) buckets.set(key, list);
     list.push(s);
   }
   const out: RankedScore[] = [];
-  for (const p of [...byProvince.keys()].sort()) {
-    const list = byProvince.get(p) as UnitScore[];
-    const complete = list
-      .filter((s) => !s.total.partial)
-      .sort((a, b) => b.total.points - a.total.points || (a.unitCode < b.unitCode ? -1 : 1));
-    complete.forEach((s, i) => {
-      const prev = out[out.length - 1];
-      const rank =
-        i > 0 && prev && prev.score.total.points === s.total.points ? (prev.rank as number) : i + 1;
-      out.push({ score: s, rank, of: complete.length });
+  for (const key of [...buckets.keys()].sort()) {
+    const list = (buckets.get(key) as UnitScore[]).sort(
+      (a, b) =>
+        b.total.points - a.total.points || (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0),
+    );
+    let rank = 0;
+    list.forEach((s, i) => {
+      if (i === 0 || (list[i - 1] as UnitScore).total.points !== s.total.points) rank = i + 1;
+      out.push({ score: s, rank, of: list.length, comparedWithout: s.total.notAvailable });
     });
-    for (const s of list.filter((x) => x.total.partial).sort((a, b) => (a.unitCode < b.unitCode ? -1 : 1)))
-      out.push({ score: s, rank: null, of: complete.length });
   }
   return out;
 }

@@ -131,7 +131,7 @@ describe('indicator rules', () => {
     const s = scoreUnit(sample.units[2] as UnitCounts);
     const pay = s.groups.find((g) => g.id === 'onlinePayment');
     expect(pay).toMatchObject({
-      points: 0,
+      points: null,
       partial: true,
       availableMax: 0,
       notAvailable: ['3.5', '3.5b', '3.6'],
@@ -200,28 +200,25 @@ describe('profile', () => {
 });
 
 describe('ranking within a province', () => {
-  it('ranks complete scores by total, ties share a rank, partial scores are unranked', () => {
+  it('ranks by total among comparable units, ties share a rank', () => {
     const { units } = parseCounts({ format: 'cdsx-score766-counts', version: 1, units: sample.units });
-    const a = scoreUnit(units[0]!);
+    const a = scoreUnit(units[0]!); // 87.81
     const b = scoreUnit(units[1]!);
     const tie = { ...b, unitCode: '00009' };
     const partial = scoreUnit(units[2]!);
-    const ranked = rankWithinProvince([partial, a, tie, b]);
-    const hi = a.total.points > b.total.points ? a : b;
-    expect(ranked.map((r) => [r.score.unitCode, r.rank, r.of])).toEqual(
-      hi === a
-        ? [
-            ['00004', 1, 3],
-            ['00008', 2, 3],
-            ['00009', 2, 3],
-            ['00025', null, 3],
-          ]
-        : [
-            ['00008', 1, 3],
-            ['00009', 1, 3],
-            ['00004', 3, 3],
-            ['00025', null, 3],
-          ],
-    );
+    const partial2 = { ...partial, unitCode: '00026', total: { ...partial.total, points: 90 } };
+    const other = { ...a, unitCode: '10000', provinceCode: '02' };
+    expect(b.total.points).toBeGreaterThan(a.total.points);
+    const ranked = rankWithinProvince([partial, a, other, tie, partial2, b]);
+    expect(ranked.map((r) => [r.score.unitCode, r.rank, r.of])).toEqual([
+      ['00008', 1, 3],
+      ['00009', 1, 3],
+      ['00004', 3, 3],
+      // Partial scores rank only among units missing the same indicators.
+      ['00026', 1, 2],
+      ['00025', 2, 2],
+      ['10000', 1, 1],
+    ]);
+    expect(ranked[3]?.comparedWithout).toEqual(['1.4', '3.5', '3.5b', '3.6']);
   });
 });

@@ -9,6 +9,7 @@ import { demoCommand } from './demo';
 import { fixturesRun } from './fixtures-run';
 import { kpiCommand } from './kpi';
 import { rulesExport } from './rules-export';
+import { score766Command } from './score766';
 import { validateCommand } from './validate';
 
 /** Every command, in the order `cdsx --help` lists them. Add a command: a module here and one line. */
@@ -16,6 +17,7 @@ export const COMMANDS: readonly CommandDef[] = [
   demoCommand,
   assessCommand,
   kpiCommand,
+  score766Command,
   validateCommand,
   rulesExport,
   fixturesRun,
