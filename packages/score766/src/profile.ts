@@ -107,7 +107,7 @@ export type ZeroDenominatorRule = 'not_available' | 'full' | 'zero';
 
 /** A cited source. */
 export interface Source {
-  /** Short reference, e.g. `domain-research §2.2 [SRC-2]`. */
+  /** The document, and where the project's research summarises it. */
   ref: string;
   note?: string;
 }
@@ -152,10 +152,10 @@ export interface FormulaProfile {
   rounding: LocalizedText;
 }
 
-const BRIEF = 'domain-brief §4';
-const R21 = 'domain-research §2.1 [SRC]';
-const R22 = 'domain-research §2.2 [SRC-2]';
-const R23 = 'domain-research §2.3 [SRC-2]';
+const BRIEF = 'Cổng DVCQG operational rules (cdsx domain brief §4)';
+const R21 = 'QĐ 766/QĐ-TTg, 23/6/2022 (domain research §2.1, official text)';
+const R22 = 'Cổng DVCQG operational breakdown, github.com/ChippedTopaz/qd766 (domain research §2.2, secondary)';
+const R23 = 'Cổng DVCQG "Mô tả công thức tính chỉ số 766" (domain research §2.3, secondary)';
 
 const dossiers = { vi: 'hồ sơ', en: 'dossiers' };
 const procedures = { vi: 'thủ tục', en: 'procedures' };
