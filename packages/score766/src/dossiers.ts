@@ -44,8 +44,9 @@ export const DOSSIER_PATH_MAPPING: Readonly<Record<keyof typeof FROM_KPI, string
   ...FROM_KPI,
 });
 
-function pair(r: KpiResult | undefined): { numerator: number | null; denominator: number | null } {
-  return r ? { numerator: r.numerator, denominator: r.denominator } : { numerator: null, denominator: null };
+/** A result's numerator and denominator; no result for a unit that has no dossier: 0 of 0. */
+function pair(r: KpiResult | undefined): { numerator: number; denominator: number } {
+  return r ? { numerator: r.numerator, denominator: r.denominator } : { numerator: 0, denominator: 0 };
 }
 
 function keyOf(g: GroupResult, by: 'commune' | 'province'): string {
@@ -79,7 +80,12 @@ export async function countsFromDossiers(
   if (options.feedback)
     for (const g of await computeFeedbackKpis(options.feedback, common)) feedback.set(keyOf(g, by), g);
 
-  const units = groups.map((g): UnitCounts => {
+  // A unit with feedback but no dossier in the period is still a unit (its dossier inputs are 0 of 0).
+  const seen = new Set(groups.map((g) => keyOf(g, by)));
+  const all: GroupResult[] = [...groups];
+  for (const [code, g] of [...feedback.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+    if (!seen.has(code)) all.push({ key: g.key, kpis: {} });
+  const units = all.map((g): UnitCounts => {
     const code = keyOf(g, by);
     const k = g.kpis;
     const onTime = pair(k.onTimeRate);

@@ -154,7 +154,8 @@ export interface FormulaProfile {
 
 const BRIEF = 'Cổng DVCQG operational rules (cdsx domain brief §4)';
 const R21 = 'QĐ 766/QĐ-TTg, 23/6/2022 (domain research §2.1, official text)';
-const R22 = 'Cổng DVCQG operational breakdown, github.com/ChippedTopaz/qd766 (domain research §2.2, secondary)';
+const R22 =
+  'Cổng DVCQG operational breakdown, github.com/ChippedTopaz/qd766 (domain research §2.2, secondary)';
 const R23 = 'Cổng DVCQG "Mô tả công thức tính chỉ số 766" (domain research §2.3, secondary)';
 
 const dossiers = { vi: 'hồ sơ', en: 'dossiers' };

@@ -112,6 +112,30 @@ describe('dossier path = counts path', () => {
     const dossiers = [...generateDossiers({ seed: 1, count: 200, communes: ['00004'], year: 2026 })];
     const without = await countsFromDossiers(dossiers, { period: '2026' });
     expect(scoreUnit(without[0]!).indicators.find((i) => i.id === '5.2')?.outcome).toBe('not_available');
+    const feedback = [
+      // 00004: handled in 3 days (on time); 00099 has feedback but no dossier: still a unit.
+      {
+        id: 'f1',
+        communeCode: '00004',
+        receivedAt: '2026-03-02T09:00:00+07:00',
+        handledAt: '2026-03-05T09:00:00+07:00',
+        outcome: 'resolved' as const,
+      },
+      {
+        id: 'f2',
+        communeCode: '00099',
+        receivedAt: '2026-03-02T09:00:00+07:00',
+        handledAt: '2026-05-05T09:00:00+07:00',
+        outcome: 'resolved' as const,
+      },
+    ];
+    const withFeedback = await countsFromDossiers(dossiers, { period: '2026', feedback });
+    expect(withFeedback.map((u) => u.unitCode)).toEqual(['00004', '00099']);
+    const p52 = (u: UnitCounts) => u.metrics.find((m) => m.metricCode === 'PETITION_PROCESSING_ON_TIME');
+    expect(p52(withFeedback[0]!)).toMatchObject({ numerator: 1, denominator: 1 });
+    expect(p52(withFeedback[1]!)).toMatchObject({ numerator: 0, denominator: 1 }); // two months: late
+    expect(withFeedback[1]!.totalReceived).toBe(0);
+    expect(scoreUnit(withFeedback[1]!).indicators.find((i) => i.id === '2.1')?.outcome).toBe('not_available');
     const withNone = await countsFromDossiers(dossiers, { period: '2026', feedback: [] });
     expect(scoreUnit(withNone[0]!).indicators.find((i) => i.id === '5.2')).toMatchObject({
       points: 6,
