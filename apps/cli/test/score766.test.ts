@@ -42,7 +42,7 @@ describe('cdsx score766', () => {
     expect(r.stdout).toContain('units[1].totalOnTime:');
     expect(r.stdout).toContain('units[1].metrics[16].metricCode: metric code "NOPE" is not one of');
     expect(r.stdout).toContain('units[3].unitCode: unit 00025 for 2026-03 duplicates units[2]');
-    expect(r.stdout).toContain('1 units could not be scored');
+    expect(r.stdout).toContain('1 unit could not be scored');
     // The three distinct units are still scored, with the bad inputs not available.
     expect(r.stdout).toMatch(/00004 .* partial: 1\.1 not available/);
     expect(r.stdout).toMatch(/00008 .* partial: 2\.1 not available/);

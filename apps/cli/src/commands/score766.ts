@@ -341,7 +341,7 @@ export const score766Command: CommandDef = {
         lines.push(
           lang === 'vi'
             ? `${r.rejected} đơn vị không chấm được (xem lỗi bên dưới).`
-            : `${r.rejected} units could not be scored (see the problems below).`,
+            : `${r.rejected} unit${r.rejected === 1 ? '' : 's'} could not be scored (see the problems below).`,
         );
     } else {
       if (!periodText)
@@ -419,7 +419,7 @@ export const score766Command: CommandDef = {
       {
         title: t(
           `Bộ chỉ số 766 — ${scores.length} đơn vị${periodText ? `, kỳ ${periodText}` : ''}`,
-          `QĐ 766 index — ${scores.length} units${periodText ? `, period ${periodText}` : ''}`,
+          `QĐ 766 index — ${scores.length} unit${scores.length === 1 ? '' : 's'}${periodText ? `, period ${periodText}` : ''}`,
         ),
         table: { columns: scoreColumns(s766), rows },
         ...(rows.length
