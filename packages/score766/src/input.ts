@@ -1,4 +1,5 @@
-import { formatPath, fromZodIssue, type LocalizedText, type ValidationIssue } from '@cdsx/criteria';
+import type { LocalizedText, ValidationIssue } from '@cdsx/criteria';
+import { formatPath, fromZodIssue } from '@cdsx/criteria/internal';
 import { z } from 'zod';
 import { COUNT_FIELDS, type CountField, METRIC_CODES, type MetricCode } from './profile';
 

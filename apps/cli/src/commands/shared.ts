@@ -2,11 +2,11 @@ import {
   type AreaGroup,
   type CatalogEdition,
   type Criterion,
-  getEdition,
   type Lang,
   type PublishedEdition,
   requirementFor,
 } from '@cdsx/criteria';
+import { getEdition } from '@cdsx/criteria/editions';
 import type { Context, OptionDef } from '../command';
 import { UsageError } from '../errors';
 import { t } from '../i18n';

@@ -1,11 +1,10 @@
-import type { Assessment, Criterion, Observation, ValidationIssue } from '@cdsx/criteria';
+import type { Assessment, Observation, ValidationIssue } from '@cdsx/criteria';
 import { formatIssues } from '@cdsx/criteria';
 import { communeByCode, fullName, provinceByCode } from '@cdsx/criteria/communes';
 import type { Dossier } from '@cdsx/kpi';
 import type { DecisionRecord } from '@cdsx/rules';
 import { lazy, Suspense } from 'react';
 import type { Edits, Source } from '../App';
-import { EDITION } from '../data';
 import { useI18n } from '../i18n';
 import { DimensionChart } from './DimensionChart';
 import { Findings } from './Findings';
@@ -15,9 +14,6 @@ import { LevelCard } from './LevelCard';
 
 /** Loaded on first use: the QĐ 766 scoring stays out of the initial bundle. */
 const Score766Panel = lazy(() => import('./Score766Panel'));
-
-/** Criteria of the shown edition by id. */
-export const CRITERIA: ReadonlyMap<string, Criterion> = new Map(EDITION.criteria.map((c) => [c.id, c]));
 
 /** One commune: its level, chart, gaps, KPIs and the findings table with what-if editing. */
 export function CommuneView(props: {
