@@ -697,6 +697,7 @@ const NAV = {
     guide: 'Hướng dẫn',
     start: 'Bắt đầu',
     concepts: 'Khái niệm',
+    forms: 'Phiếu tự đánh giá, báo cáo',
     releasing: 'Phát hành phiên bản mới',
     kpi: 'KPI và lịch',
   },
@@ -704,6 +705,7 @@ const NAV = {
     guide: 'Guide',
     start: 'Getting started',
     concepts: 'Concepts',
+    forms: 'Self-assessment forms, report',
     releasing: 'Releasing an edition',
     kpi: 'KPIs and calendar',
   },
@@ -720,6 +722,7 @@ export function sidebarFor(editions, lang) {
       items: [
         { text: n.start, link: `${p}/guide/getting-started` },
         { text: n.concepts, link: `${p}/guide/concepts` },
+        { text: n.forms, link: `${p}/guide/forms` },
         { text: n.releasing, link: `${p}/guide/releasing` },
       ],
     },
@@ -745,6 +748,7 @@ export function sidebarFor(editions, lang) {
       items: [
         { text: t.kpiTitle, link: `${p}/kpi/` },
         { text: t.calendarTitle, link: `${p}/kpi/calendar` },
+        { text: lang === 'vi' ? 'KPI bằng SQL' : 'KPIs as SQL', link: `${p}/kpi/sql` },
         { text: t.score766Title, link: `${p}/kpi/score766` },
       ],
     },
