@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { evidenceIssues } from './evidence';
 import { fromZodError, type ParseResult, type ValidationIssue } from './issues';
 import {
   type AreaGroup,
@@ -183,6 +184,7 @@ export function validateAssessment(
       });
       if (!r.success)
         specific.push(...fromZodError(r.error, ['observations', id]).map((i) => withMeasure(i, criterion)));
+      else specific.push(...evidenceIssues(criterion, r.data, path));
     }
   }
   const replaced = new Set(specific.map((i) => i.path));
