@@ -77,3 +77,22 @@ describe('evidence numerator and denominator', () => {
     expect(issue?.message.vi).not.toMatch(/\\d|regex/);
   });
 });
+
+describe('a missing field', () => {
+  it('says "missing" (thiếu), with the accepted values, instead of "got undefined"', async () => {
+    const { z } = await import('zod');
+    const { fromZodError } = await import('./issues');
+    const r = z.object({ status: z.enum(['finished', 'rejected']) }).safeParse({}, { reportInput: true });
+    if (r.success) throw new Error('expected a failure');
+    expect(fromZodError(r.error)).toEqual([
+      {
+        path: 'status',
+        code: 'required',
+        message: {
+          vi: 'thiếu trường bắt buộc (cần một trong: "finished", "rejected")',
+          en: 'required field is missing (expected one of: "finished", "rejected")',
+        },
+      },
+    ]);
+  });
+});

@@ -147,6 +147,17 @@ export function fromZodIssue(
     }
     case 'invalid_value': {
       const list = issue.values.map((v) => JSON.stringify(v)).join(', ');
+      if ('input' in issue && issue.input === undefined) {
+        // Not a wrong value: no value at all.
+        return {
+          path,
+          code: 'required',
+          message: {
+            vi: `thiếu trường bắt buộc (cần một trong: ${list})`,
+            en: `required field is missing (expected one of: ${list})`,
+          },
+        };
+      }
       return {
         path,
         code: 'invalid_value',
