@@ -66,8 +66,17 @@ function readError(file: string, code: string | undefined): Error {
 
 /** Read a text file as UTF-8; a missing or unreadable file is a located input error (exit 1). */
 export function readTextFile(cwd: string, file: string): string {
+  return readFileWith(cwd, file, (path) => readFileSync(path, 'utf8'));
+}
+
+/** Read a binary file (an .xlsx form); errors as {@link readTextFile}. */
+export function readBytesFile(cwd: string, file: string): Uint8Array {
+  return readFileWith(cwd, file, (path) => new Uint8Array(readFileSync(path)));
+}
+
+function readFileWith<T>(cwd: string, file: string, read: (path: string) => T): T {
   try {
-    return readFileSync(resolve(cwd, file), 'utf8');
+    return read(resolve(cwd, file));
   } catch (e) {
     const code = errnoCode(e);
     if (code === 'ENOENT') throw openError(cwd, file, e);
@@ -112,7 +121,7 @@ export function filesIn(cwd: string, dir: string, extensions: readonly string[])
 export function writeFileAtomic(
   cwd: string,
   file: string,
-  content: readonly string[],
+  content: ReadonlyArray<string | Uint8Array>,
   inputs: ReadonlySet<string>,
 ): void {
   const target = canonicalPath(cwd, file);
@@ -128,7 +137,10 @@ export function writeFileAtomic(
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx');
-    for (const part of content) writeSync(fd, part);
+    for (const part of content) {
+      if (typeof part === 'string') writeSync(fd, part);
+      else writeSync(fd, part);
+    }
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -152,7 +164,7 @@ export function writeFileAtomic(
 /** Where a streaming command writes: stdout as it goes, or `--out` (a temporary file renamed at the end). */
 export interface Sink {
   /** Write text; resolves when the destination can take more (backpressure on a slow pipe). */
-  write(text: string): Promise<void>;
+  write(text: string | Uint8Array): Promise<void>;
   /** Finish: rename the temporary file over `--out` (refusing an input file); nothing for stdout. */
   commit(): void;
   /** Give up: remove the temporary file; nothing for stdout. */
@@ -161,7 +173,7 @@ export interface Sink {
 
 /** A sink over a stream with Node's `write` → `false` / `'drain'` backpressure. */
 export function streamSink(stream: {
-  write(s: string): unknown;
+  write(s: string | Uint8Array): unknown;
   once?(event: 'drain', listener: () => void): unknown;
 }): Sink {
   return {
@@ -213,7 +225,8 @@ export function fileSink(cwd: string, file: string, inputs: ReadonlySet<string>)
   return {
     async write(text) {
       try {
-        writeSync(fd!, text);
+        if (typeof text === 'string') writeSync(fd!, text);
+        else writeSync(fd!, text);
       } catch (e) {
         abort();
         throw fail(e);

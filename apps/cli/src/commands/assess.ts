@@ -1,5 +1,6 @@
-import { type CatalogEdition, getEdition, type PublishedEdition, type ValidationIssue } from '@cdsx/criteria';
+import type { CatalogEdition, PublishedEdition, ValidationIssue } from '@cdsx/criteria';
 import { checkCommuneIdentity, provinceByCode } from '@cdsx/criteria/communes';
+import { getEdition } from '@cdsx/criteria/editions';
 import { type AssessOptions, applyOverlay, type DecisionRecord, tryAssessMany } from '@cdsx/rules';
 import type { CommandDef, Context } from '../command';
 import { EXIT, formatLocated, InputError, type LocatedIssue } from '../errors';
@@ -346,7 +347,7 @@ export const assessCommand: CommandDef = {
       ),
     },
   },
-  formats: ['table', 'json', 'ndjson', 'csv', 'md', 'html'],
+  formats: ['table', 'json', 'ndjson', 'csv', 'md', 'html', 'xlsx'],
   examples: [
     'cdsx assess packages/criteria/examples/valid/urban-ward-quarter.json',
     'cdsx dataset synthetic | cdsx assess - --format ndjson | head -n 3',

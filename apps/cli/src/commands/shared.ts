@@ -3,14 +3,13 @@ import {
   type CatalogEdition,
   type Criterion,
   contentHashOf,
-  deepFreeze,
-  getEdition,
   type Lang,
   lintCatalog,
   type PublishedEdition,
   parseCatalogEdition,
   requirementFor,
 } from '@cdsx/criteria';
+import { getEdition } from '@cdsx/criteria/editions';
 import type { Context, OptionDef } from '../command';
 import { InputError, UsageError } from '../errors';
 import { t } from '../i18n';
@@ -62,7 +61,7 @@ export async function resolveEdition(ctx: Context, spec: string): Promise<Resolv
   if (lint.length) {
     throw new InputError(lint.map((p) => locate(doc, { path: p.path, code: p.rule, message: p.message })));
   }
-  const edition = deepFreeze(r.value);
+  const edition = r.value;
   return { edition, contentHash: contentHashOf(edition), published: false, file: spec };
 }
 
@@ -99,19 +98,6 @@ export function dimensionName(edition: CatalogEdition, id: string, lang: Lang): 
 export function levelLabel(edition: CatalogEdition, level: number, lang: Lang): string {
   const def = edition.levels.find((l) => l.level === level);
   return def ? `${level} ${def.name[lang]}` : String(level);
-}
-
-/** A value with its unit, e.g. `82.5%`, `true`, `—` (not available). */
-export function withUnit(
-  value: number | boolean | null,
-  unit: { vi: string; en: string } | null,
-  lang: Lang,
-): string {
-  if (value === null) return '—';
-  if (typeof value === 'boolean') return lang === 'vi' ? (value ? 'có' : 'không') : value ? 'yes' : 'no';
-  const n = Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
-  if (!unit) return n;
-  return unit[lang] === '%' ? `${n}%` : `${n} ${unit[lang]}`;
 }
 
 /** A requirement as a short cell: `B≥90` (bắt buộc / mandatory), `M≥30` / `E≥30` (extended), `–` not applicable. */

@@ -1,11 +1,11 @@
 import {
-  getEdition,
   lintCatalog,
   type PublishedEdition,
   parseCatalogEdition,
   type ValidationIssue,
   validateAssessment,
 } from '@cdsx/criteria';
+import { EDITIONS, getEdition } from '@cdsx/criteria/editions';
 import { applyOverlay, loadFixtures } from '@cdsx/rules';
 import type { CommandDef, Context } from '../command';
 import { EXIT, formatLocated, InputError, type LocatedIssue } from '../errors';
@@ -45,11 +45,8 @@ function checkRecord(
 ): ValidationIssue[] {
   switch (kind) {
     case 'assessment': {
-      const version = (rec.value as { catalogVersion?: unknown } | null)?.catalogVersion;
-      const named = typeof version === 'string' ? getEdition(version) : undefined;
-      if (!catalog && named && !named.ok) return named.issues;
-      const edition = catalog ?? (named?.ok ? named.value : editionFrom(undefined));
-      const r = validateAssessment(rec.value, edition.edition);
+      // --catalog pins one edition (published or a draft file); otherwise the one the assessment names.
+      const r = validateAssessment(rec.value, catalog ?? EDITIONS);
       return r.ok ? [] : r.issues;
     }
     case 'catalog': {
