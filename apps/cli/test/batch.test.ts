@@ -118,7 +118,8 @@ describe('draft editions', () => {
   };
 
   it('previews a draft edition file with catalog impact (same report as the library)', async () => {
-    const { contentHashOf, getEdition } = await import('@cdsx/criteria');
+    const { contentHashOf } = await import('@cdsx/criteria');
+    const { getEdition } = await import('@cdsx/criteria/editions');
     const { tryImpactReport } = await import('@cdsx/rules');
     const dir = tempDir();
     const file = join(dir, 'draft.json');
