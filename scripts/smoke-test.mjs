@@ -117,6 +117,73 @@ try {
     run(join(app, 'node_modules/.bin/tsc'), ['-p', `tsconfig.${name}.json`], app);
     console.log(`smoke: ok  type-check of ${consumers.join(', ')} under moduleResolution ${name}`);
   }
+  // The command line, packed like the libraries, installed into a fresh folder of its own with the
+  // library tarballs (its @cdsx dependencies resolve to them, not to the workspace), run through npx
+  // from a directory that is not the install folder's parent: paths resolve against the user's cwd.
+  const cliDir = join(root, 'apps/cli');
+  if (existsSync(join(cliDir, 'dist/cdsx.js'))) {
+    const cliTarball = resolve(
+      cliDir,
+      run('pnpm', ['pack', '--pack-destination', packDir], cliDir).trim().split('\n').pop(),
+    );
+    const tool = join(work, 'tool');
+    run('mkdir', ['-p', tool]);
+    writeFileSync(
+      join(tool, 'package.json'),
+      JSON.stringify({ name: 'official', private: true, version: '1.0.0' }),
+    );
+    run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', cliTarball, ...tarballs], tool);
+    const cdsx = (args, cwd = tool, input) =>
+      execFileSync('npx', ['--no-install', 'cdsx', ...args], {
+        cwd,
+        encoding: 'utf8',
+        input,
+        env: { ...process.env, NO_COLOR: '1' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+    const help = cdsx(['--help', '--lang', 'en']);
+    if (!help.includes('cdsx assess')) throw new Error(`smoke: npx cdsx --help lists no commands:\n${help}`);
+    const version = cdsx(['--version']).split('\n')[0];
+    const cliVersion = JSON.parse(readFileSync(join(cliDir, 'package.json'), 'utf8')).version;
+    if (version !== `cdsx ${cliVersion}`) throw new Error(`smoke: cdsx --version printed ${version}`);
+    // A user's own file, given relative to the directory the command runs in.
+    const data = join(tool, 'data');
+    run('mkdir', ['-p', data]);
+    copyFileSync(
+      join(root, 'packages/criteria/examples/valid/urban-ward-quarter.json'),
+      join(data, 'xa.json'),
+    );
+    const decided = JSON.parse(
+      execFileSync(join(tool, 'node_modules/.bin/cdsx'), ['assess', 'xa.json', '--format', 'json'], {
+        cwd: data,
+        encoding: 'utf8',
+      }),
+    );
+    if (decided[0]?.commune?.code !== '25747') throw new Error('smoke: cdsx assess from the tarball failed');
+    try {
+      execFileSync(join(tool, 'node_modules/.bin/cdsx'), ['assess', 'missing.json'], {
+        cwd: data,
+        stdio: 'pipe',
+      });
+      throw new Error('smoke: a missing file did not fail');
+    } catch (e) {
+      const stderr = String(e.stderr ?? '');
+      if (!stderr.includes(join(data, 'missing.json')))
+        throw new Error(`smoke: missing file message: ${stderr}`);
+    }
+    // No workspace path at run time: the installed CLI resolves @cdsx/* inside the tool folder.
+    const resolved = execFileSync(
+      'node',
+      [
+        '-e',
+        "console.log(require.resolve('@cdsx/rules', { paths: [require.resolve('@cdsx/cli/package.json')] }))",
+      ],
+      { cwd: tool, encoding: 'utf8' },
+    ).trim();
+    if (!resolved.startsWith(tool))
+      throw new Error(`smoke: @cdsx/rules resolved outside the install: ${resolved}`);
+    console.log(`smoke: ok  npx cdsx --help / --version (${version}) / assess from the packed @cdsx/cli`);
+  }
   console.log('smoke: all packed packages install, load from CJS and ESM, and type-check');
 } finally {
   if (keep) console.log(`smoke: kept ${work}`);

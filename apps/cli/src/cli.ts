@@ -1,18 +1,31 @@
 import { parseArgs } from 'node:util';
+import { latestEdition } from '@cdsx/criteria/editions';
 import type { CommandDef, Context, OptionDef } from './command';
 import { COMMANDS } from './commands/index';
 import { EXIT, formatLocated, InputError, UsageError } from './errors';
 import { type Lang, type LocalizedText, say, t } from './i18n';
-import { canonicalPath, readBytesFile, readTextFile, writeFileAtomic } from './io';
+import {
+  canonicalPath,
+  fileSink,
+  openFileChunks,
+  readBytesFile,
+  readTextFile,
+  type Sink,
+  streamSink,
+  writeFileAtomic,
+} from './io';
 import { ANSI, PLAIN, useColor } from './render/color';
 import { type Format, type Report, renderReport } from './render/index';
 import { reportToXlsx } from './render/xlsx';
+import { versionText } from './version';
 
 /** Where the CLI reads and writes: the real process in `main.ts`, anything in tests. */
 export interface Io {
   stdout: { write(s: string | Uint8Array): unknown; isTTY?: boolean };
   stderr: { write(s: string): unknown; isTTY?: boolean };
   readStdin(): Promise<string>;
+  /** Standard input as a stream of chunks (streaming commands); falls back to {@link Io.readStdin}. */
+  stdin?: AsyncIterable<string | Buffer>;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }
@@ -26,6 +39,7 @@ const GLOBAL_OPTIONS: Record<string, OptionDef> = {
   },
   help: { type: 'boolean', short: 'h', help: t('hướng dẫn sử dụng', 'show help') },
   debug: { type: 'boolean', help: t('hiện chi tiết lỗi (stack trace)', 'show error details (stack trace)') },
+  version: { type: 'boolean', short: 'V', help: t('phiên bản của cdsx', 'show the cdsx version') },
 };
 
 function outputOptions(cmd: CommandDef): Record<string, OptionDef> {
@@ -80,7 +94,15 @@ function commandWords(argv: readonly string[]): { words: string[]; rest: string[
       rest.push(a, ...(argv[i + 1] !== undefined ? [argv[i + 1]!] : []));
       i++;
     } else if (a.startsWith('-') && a !== '-') {
-      if (a === '--debug' || a.startsWith('--lang=') || a === '--help' || a === '-h') rest.push(a);
+      if (
+        a === '--debug' ||
+        a.startsWith('--lang=') ||
+        a === '--help' ||
+        a === '-h' ||
+        a === '--version' ||
+        a === '-V'
+      )
+        rest.push(a);
       else break;
     } else if (words.length < 2) words.push(a);
     else break;
@@ -200,7 +222,9 @@ function parseCommandArgs(
 
 /**
  * Run the CLI with arguments (without `node` and the script) and return the exit code.
- * Output is buffered and written at the end, so a failed command never leaves half a report or file.
+ * Reports are buffered and written at the end, so a failed command never leaves half a report or file;
+ * streaming commands (`assess`) write records as they go, to stdout or to a temporary `--out` file that
+ * is renamed only when the command finishes.
  */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const langFlag = scanLang(argv);
@@ -210,6 +234,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
     const { words, rest } = commandWords(argv);
     const wantsHelp = rest.includes('--help') || rest.includes('-h');
+    if (words.length === 0 && (rest.includes('--version') || rest.includes('-V'))) {
+      io.stdout.write(versionText(latestEdition.edition.version));
+      return EXIT.ok;
+    }
     if (words[0] === 'help' && words.length > 1) {
       // `cdsx help <command>` is `cdsx <command> --help`.
       return run([...words.slice(1), '--help', ...rest], io);
@@ -263,6 +291,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const chunks: Array<string | Uint8Array> = [];
     let pendingXlsx: Report | undefined;
     let stdinUsed = false;
+    let sink: Sink | undefined;
+    const useStdin = () => {
+      if (stdinUsed)
+        throw new UsageError(t('chỉ đọc được đầu vào chuẩn một lần', 'standard input can be read only once'));
+      stdinUsed = true;
+    };
     const ctx: Context = {
       lang,
       errLang: langFlag,
@@ -275,13 +309,26 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       addInput: (file) => {
         inputs.add(canonicalPath(io.cwd, file));
       },
+      async openChunks(file) {
+        if (file === '-') {
+          useStdin();
+          if (io.stdin) return io.stdin;
+          const text = await io.readStdin();
+          return (async function* () {
+            yield text;
+          })();
+        }
+        const chunksOf = await openFileChunks(io.cwd, file);
+        inputs.add(canonicalPath(io.cwd, file));
+        return chunksOf;
+      },
+      output() {
+        if (!sink) sink = out ? fileSink(io.cwd, out, inputs) : streamSink(io.stdout);
+        return sink;
+      },
       async readText(file) {
         if (file === '-') {
-          if (stdinUsed)
-            throw new UsageError(
-              t('chỉ đọc được đầu vào chuẩn một lần', 'standard input can be read only once'),
-            );
-          stdinUsed = true;
+          useStdin();
           return io.readStdin();
         }
         inputs.add(canonicalPath(io.cwd, file));
@@ -333,12 +380,22 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         ),
       );
     }
-    const code = await cmd.run(ctx);
+    let code: number;
+    try {
+      code = await cmd.run(ctx);
+    } catch (e) {
+      sink?.abort();
+      throw e;
+    }
     if (pendingXlsx) {
       chunks.push(await reportToXlsx(pendingXlsx, lang));
       if (pendingXlsx.summary?.length) err(`${pendingXlsx.summary.join('\n')}\n`);
     }
-    if (out) writeFileAtomic(io.cwd, out, chunks, inputs);
+    if (sink) {
+      // A streaming command: what it emitted at the end follows what it streamed.
+      for (const chunk of chunks) if (chunk) await sink.write(chunk);
+      sink.commit();
+    } else if (out && (chunks.length || code === EXIT.ok)) writeFileAtomic(io.cwd, out, chunks, inputs);
     else for (const chunk of chunks) if (chunk) io.stdout.write(chunk);
     return code;
   } catch (e) {

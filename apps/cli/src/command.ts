@@ -1,4 +1,5 @@
 import type { Lang, LocalizedText } from './i18n';
+import type { Sink } from './io';
 import type { Format, Report } from './render/index';
 
 /** One option of a command (a `util.parseArgs` option plus its help). */
@@ -28,6 +29,16 @@ export interface Context {
   stderrIsTTY: boolean;
   /** Read a file, or standard input for `-`; remembers it as an input (so `--out` never overwrites it). */
   readText(file: string): Promise<string>;
+  /**
+   * Open a file (or standard input for `-`) as a stream of chunks, for commands that read records as
+   * they come; remembered as an input. A missing file is an input error naming the path tried.
+   */
+  openChunks(file: string): Promise<AsyncIterable<string | Buffer>>;
+  /**
+   * The output as a stream (stdout, or `--out` written to a temporary file renamed when the command
+   * succeeds): for commands that write records as they go instead of one report at the end.
+   */
+  output(): Sink;
   /** Read a binary file (an .xlsx form); remembers it as an input. */
   readBytes(file: string): Uint8Array;
   /** Remember a path as an input without reading it through {@link Context.readText}. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   closeSync,
+  createReadStream,
   fsyncSync,
   openSync,
   readdirSync,
@@ -37,6 +38,32 @@ function errnoCode(e: unknown): string | undefined {
   return e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : undefined;
 }
 
+/** The error for a file that cannot be opened; a missing file names the absolute path that was tried. */
+export function openError(cwd: string, file: string, e: unknown): Error {
+  const code = errnoCode(e);
+  if (code === 'ENOENT') {
+    const tried = resolve(cwd, file);
+    return fileError(
+      file,
+      'file_not_found',
+      t(`không tìm thấy tệp (đã tìm: ${tried})`, `file not found (looked for ${tried})`),
+    );
+  }
+  return readError(file, code);
+}
+
+function readError(file: string, code: string | undefined): Error {
+  if (code === 'EISDIR')
+    return fileError(file, 'is_directory', t('đây là thư mục, không phải tệp', 'is a directory, not a file'));
+  if (code === 'EACCES')
+    return fileError(file, 'permission_denied', t('không có quyền đọc tệp', 'permission denied'));
+  return fileError(
+    file,
+    'read_failed',
+    t(`không đọc được tệp (${code ?? 'lỗi'})`, `cannot read the file (${code ?? 'error'})`),
+  );
+}
+
 /** Read a text file as UTF-8; a missing or unreadable file is a located input error (exit 1). */
 export function readTextFile(cwd: string, file: string): string {
   return readFileWith(cwd, file, (path) => readFileSync(path, 'utf8'));
@@ -52,7 +79,7 @@ function readFileWith<T>(cwd: string, file: string, read: (path: string) => T): 
     return read(resolve(cwd, file));
   } catch (e) {
     const code = errnoCode(e);
-    if (code === 'ENOENT') throw fileError(file, 'file_not_found', t('không tìm thấy tệp', 'file not found'));
+    if (code === 'ENOENT') throw openError(cwd, file, e);
     if (code === 'EISDIR')
       throw fileError(
         file,
@@ -131,5 +158,147 @@ export function writeFileAtomic(
       'write_failed',
       t(`không ghi được tệp (${code ?? 'lỗi'})`, `cannot write the file (${code ?? 'error'})`),
     );
+  }
+}
+
+/** Where a streaming command writes: stdout as it goes, or `--out` (a temporary file renamed at the end). */
+export interface Sink {
+  /** Write text; resolves when the destination can take more (backpressure on a slow pipe). */
+  write(text: string | Uint8Array): Promise<void>;
+  /** Finish: rename the temporary file over `--out` (refusing an input file); nothing for stdout. */
+  commit(): void;
+  /** Give up: remove the temporary file; nothing for stdout. */
+  abort(): void;
+}
+
+/** A sink over a stream with Node's `write` → `false` / `'drain'` backpressure. */
+export function streamSink(stream: {
+  write(s: string | Uint8Array): unknown;
+  once?(event: 'drain', listener: () => void): unknown;
+}): Sink {
+  return {
+    async write(text) {
+      if (stream.write(text) === false && stream.once) {
+        await new Promise<void>((resolve) => stream.once!('drain', resolve));
+      }
+    },
+    commit() {},
+    abort() {},
+  };
+}
+
+/** A sink writing `--out` atomically: a temporary file in the same directory, renamed on commit. */
+export function fileSink(cwd: string, file: string, inputs: ReadonlySet<string>): Sink {
+  const target = canonicalPath(cwd, file);
+  if (inputs.has(target)) {
+    throw new UsageError(
+      t(`--out ${file}: không ghi đè lên tệp đầu vào`, `--out ${file}: refusing to overwrite an input file`),
+    );
+  }
+  const tmp = join(
+    dirname(target),
+    `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
+  const fail = (e: unknown) => {
+    const code = errnoCode(e);
+    return fileError(
+      file,
+      'write_failed',
+      t(`không ghi được tệp (${code ?? 'lỗi'})`, `cannot write the file (${code ?? 'error'})`),
+    );
+  };
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'wx');
+  } catch (e) {
+    throw fail(e);
+  }
+  const abort = () => {
+    if (fd !== undefined) closeSync(fd);
+    fd = undefined;
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // Already gone.
+    }
+  };
+  return {
+    async write(text) {
+      try {
+        if (typeof text === 'string') writeSync(fd!, text);
+        else writeSync(fd!, text);
+      } catch (e) {
+        abort();
+        throw fail(e);
+      }
+    },
+    commit() {
+      if (inputs.has(target)) {
+        abort();
+        throw new UsageError(
+          t(
+            `--out ${file}: không ghi đè lên tệp đầu vào`,
+            `--out ${file}: refusing to overwrite an input file`,
+          ),
+        );
+      }
+      try {
+        fsyncSync(fd!);
+        closeSync(fd!);
+        fd = undefined;
+        renameSync(tmp, target);
+      } catch (e) {
+        abort();
+        throw fail(e);
+      }
+    },
+    abort,
+  };
+}
+
+/**
+ * Text of a file or of standard input as it arrives, one line at a time (`\n` or `\r\n`; a final line
+ * without a newline included), with 1-based line numbers. Memory holds one chunk, never the file.
+ */
+export async function* lines(
+  chunks: AsyncIterable<string | Buffer>,
+): AsyncGenerator<{ text: string; line: number }> {
+  const decoder = new TextDecoder('utf-8');
+  let pending = '';
+  let line = 0;
+  let first = true;
+  for await (const chunk of chunks) {
+    let s = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (first && s.length) {
+      if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+      first = false;
+    }
+    pending += s;
+    let start = 0;
+    for (let nl = pending.indexOf('\n'); nl !== -1; nl = pending.indexOf('\n', start)) {
+      const raw = pending.slice(start, nl);
+      line++;
+      yield { text: raw.endsWith('\r') ? raw.slice(0, -1) : raw, line };
+      start = nl + 1;
+    }
+    pending = pending.slice(start);
+  }
+  pending += decoder.decode();
+  if (pending.length) {
+    line++;
+    yield { text: pending.endsWith('\r') ? pending.slice(0, -1) : pending, line };
+  }
+}
+
+/** Open a file as a stream of chunks; a missing file is a located input error naming the path tried. */
+export async function openFileChunks(cwd: string, file: string): Promise<AsyncIterable<Buffer>> {
+  const path = resolve(cwd, file);
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    const fd = openSync(path, 'r');
+    return createReadStream(path, { fd, highWaterMark: 1 << 16 });
+  } catch (e) {
+    throw openError(cwd, file, e);
   }
 }

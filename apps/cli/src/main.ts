@@ -16,6 +16,7 @@ process.exitCode = await run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   readStdin,
+  stdin: process.stdin,
   env: process.env,
   cwd: process.cwd(),
 });

@@ -33,7 +33,9 @@ export function pathSegments(path: string): Array<string | number> {
   return out;
 }
 
-const trees = new Map<string, Node | undefined>();
+// The parse tree of the last text an issue was located in (a document with many bad items is parsed once;
+// a stream of NDJSON lines keeps one line's tree, not one per line).
+let lastTree: { text: string; tree: Node | undefined } | undefined;
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -53,11 +55,8 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
  */
 export function locate(record: SourceRecord, issue: ValidationIssue): LocatedIssue {
   if (issue.line !== undefined) return { file: record.file, issue };
-  let tree = trees.get(record.text);
-  if (!trees.has(record.text)) {
-    tree = parseTree(record.text);
-    trees.set(record.text, tree);
-  }
+  if (lastTree?.text !== record.text) lastTree = { text: record.text, tree: parseTree(record.text) };
+  const tree = lastTree.tree;
   const segments = [...record.prefix, ...pathSegments(issue.path)];
   let node: Node | undefined;
   for (let n = segments.length; n >= 0 && tree; n--) {
@@ -88,7 +87,7 @@ function parsesAlone(line: string): boolean {
  * Whether unnamed text (standard input) is NDJSON: its first non-blank line is a JSON value on its own and
  * more non-blank lines follow. A pretty-printed document starts with a line like `{` that does not parse.
  */
-function looksLikeNdjson(body: string): boolean {
+export function looksLikeNdjson(body: string): boolean {
   const m = /^[ \t\r\n]*([^\n]*)\n[\s\S]*\S/.exec(body);
   return m !== null && parsesAlone(m[1]!);
 }

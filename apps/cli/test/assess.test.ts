@@ -58,7 +58,7 @@ describe('cdsx assess', () => {
   });
 
   it('shows the stack trace only with --debug', () => {
-    const r = cdsx(['assess', OUT_OF_RANGE, '--debug']);
+    const r = cdsx(['assess', 'no/such/file.json', '--debug']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(STACK);
   });
@@ -75,13 +75,21 @@ describe('cdsx assess', () => {
     writeFileSync(nd, `${ok}\n${ok.replace('"2026-Q1"', '"2026-Q7"')}\n`);
     const r2 = cdsx(['assess', nd, '--lang', 'en']);
     expect(r2.code).toBe(1);
-    expect(r2.stderr).toMatch(/^.*bad\.ndjson:2:\d+ period: invalid format/m);
+    expect(r2.stderr).toMatch(
+      /^.*bad\.ndjson:2:\d+ period: a reporting period is a year \(2026\), a quarter \(2026-Q1 … 2026-Q4\) or a month \(2026-01 … 2026-12\), got "2026-Q7"$/m,
+    );
+    // The good line is still decided and written (the batch contract).
+    expect(r2.stdout).toContain('25747');
   });
 
   it('exits 1 for a missing file', () => {
     const r = cdsx(['assess', 'no/such/file.json']);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe('no/such/file.json: không tìm thấy tệp / file not found');
+    // Resolved against the working directory, and the path tried is named.
+    const tried = join(REPO, 'no/such/file.json');
+    expect(r.stderr.trim()).toBe(
+      `no/such/file.json: không tìm thấy tệp (đã tìm: ${tried}) / file not found (looked for ${tried})`,
+    );
   });
 
   it('says when observations name criteria outside the catalog', () => {
@@ -185,13 +193,17 @@ describe('--out', () => {
 describe('safe CSV and HTML', () => {
   const hostile = (name: string) => {
     const a = urbanWard();
+    // A made-up unit: its code is outside the commune list, accepted with --allow-unlisted-units.
+    a.commune.code = '99999';
     a.commune.name = name;
     return JSON.stringify(a);
   };
 
   it('neutralises cells that a spreadsheet would run as formulas, and adds a BOM on request', () => {
     const names = ['=HYPERLINK("http://x")', '+1', '-2+3', '@SUM(A1)'];
-    const r = cdsx(['assess', '-', '--format', 'csv'], { input: names.map(hostile).join('\n') });
+    const r = cdsx(['assess', '-', '--allow-unlisted-units', '--format', 'csv'], {
+      input: names.map(hostile).join('\n'),
+    });
     expect(r.code).toBe(0);
     const rows = r.stdout.split('\r\n').slice(1, -1);
     expect(rows).toHaveLength(names.length);
@@ -201,15 +213,21 @@ describe('safe CSV and HTML', () => {
     });
     // Negative numbers are numbers, not formulas: they are never altered.
     expect(r.stdout).not.toContain("'-1");
-    const plain = cdsx(['assess', '-', '--format', 'csv'], { input: hostile('Thủ Dầu Một') });
+    const plain = cdsx(['assess', '-', '--allow-unlisted-units', '--format', 'csv'], {
+      input: hostile('Thủ Dầu Một'),
+    });
     expect(plain.stdout.charCodeAt(0)).not.toBe(0xfeff);
     expect(plain.stdout.split('\r\n')[1]!.split(',')[1]).toBe('Thủ Dầu Một');
-    const bom = cdsx(['assess', '-', '--format', 'csv', '--bom'], { input: hostile('Thủ Dầu Một') });
+    const bom = cdsx(['assess', '-', '--allow-unlisted-units', '--format', 'csv', '--bom'], {
+      input: hostile('Thủ Dầu Một'),
+    });
     expect(bom.stdout.charCodeAt(0)).toBe(0xfeff);
   });
 
   it('escapes every value in HTML output', () => {
-    const r = cdsx(['assess', '-', '--format', 'html'], { input: hostile('<script>alert("x")</script>&') });
+    const r = cdsx(['assess', '-', '--allow-unlisted-units', '--format', 'html'], {
+      input: hostile('<script>alert("x")</script>&'),
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;');
     expect(r.stdout).not.toContain('<script>');
@@ -217,7 +235,7 @@ describe('safe CSV and HTML', () => {
   });
 
   it('escapes Markdown table cells', () => {
-    const r = cdsx(['assess', '-', '--format', 'md'], { input: hostile('a|b<i>') });
+    const r = cdsx(['assess', '-', '--allow-unlisted-units', '--format', 'md'], { input: hostile('a|b<i>') });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('a\\|b&lt;i&gt;');
   });

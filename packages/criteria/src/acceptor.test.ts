@@ -67,7 +67,12 @@ function validFor(edition: CatalogEdition, random: () => number) {
       source: pick(['self_declared', 'computed', 'national_platform']),
     };
     if (c.unit && random() < 0.3) o.unit = c.unit.vi;
-    if (random() < 0.2) o.evidence = { reference: 'QĐ 1/QĐ-UBND', numerator: 3, denominator: 4 };
+    // A percentage's fraction agrees with its value (value/100); other measures carry any fraction n ≤ d.
+    if (random() < 0.2)
+      o.evidence =
+        c.measure === 'percentage' && typeof value === 'number'
+          ? { reference: 'QĐ 1/QĐ-UBND', numerator: value, denominator: 100 }
+          : { reference: 'QĐ 1/QĐ-UBND', numerator: 3, denominator: 4 };
     if (random() < 0.2) o.observedAt = '2026-03-31';
     observations[c.id] = o;
   }

@@ -1,3 +1,5 @@
+import { evidenceIssues } from './evidence';
+import { PERIOD_PATTERN } from './issues';
 import {
   AREA_GROUPS,
   type CatalogEdition,
@@ -25,7 +27,7 @@ export interface AcceptorOptions {
 
 const COMMUNE_CODE = /^\d{5}$/;
 const PROVINCE_CODE = /^\d{2}$/;
-const PERIOD = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
+const PERIOD = PERIOD_PATTERN;
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const UNIT_TYPE_SET: ReadonlySet<unknown> = new Set(UNIT_TYPES);
 const AREA_GROUP_SET: ReadonlySet<unknown> = new Set(AREA_GROUPS);
@@ -85,6 +87,7 @@ function valueTestFor(c: Criterion): ValueTest {
 function observationTest(
   value: ValueTest,
   units: ReadonlySet<string> | null | 'any',
+  criterion?: Criterion,
 ): (o: unknown) => boolean {
   return (o) => {
     if (!isRecord(o) || !onlyKeys(o, OBSERVATION_KEYS)) return false;
@@ -102,6 +105,14 @@ function observationTest(
       if (e.reference !== undefined && !isTrimmedText(e.reference)) return false;
       if (e.numerator !== undefined && !(finite(e.numerator) && e.numerator >= 0)) return false;
       if (e.denominator !== undefined && !(finite(e.denominator) && e.denominator >= 0)) return false;
+      // A fraction that disagrees with the value: validateAssessment says how.
+      if (
+        criterion &&
+        e.numerator !== undefined &&
+        e.denominator !== undefined &&
+        evidenceIssues(criterion, o, '').length
+      )
+        return false;
     }
     return true;
   };
@@ -123,7 +134,7 @@ export function compileAssessmentAcceptor(
   const tests = new Map<string, (o: unknown) => boolean>();
   for (const c of [...edition.criteria, ...(options.extraCriteria ?? [])]) {
     const units = c.unit ? new Set([c.unit.vi, c.unit.en]) : null;
-    tests.set(c.id, observationTest(valueTestFor(c), units));
+    tests.set(c.id, observationTest(valueTestFor(c), units, c));
   }
   const rejectUnknown = options.unknownCriteria !== 'allow';
   const version = edition.version;

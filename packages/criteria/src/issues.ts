@@ -158,6 +158,20 @@ function typeName(t: string, lang: 'vi' | 'en'): string {
   return lang === 'vi' ? (TYPE_VI[t] ?? t) : t;
 }
 
+/** A reporting period (kỳ báo cáo): a year `2026`, a quarter `2026-Q1`, a month `2026-03`. */
+export const PERIOD_PATTERN: RegExp = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
+
+/** What a person is told instead of a regular expression, for the formats they meet most. */
+const FORMAT_HINTS = new Map<string, { vi: string; en: string }>([
+  [
+    String(PERIOD_PATTERN),
+    {
+      vi: 'kỳ báo cáo phải là một năm (2026), một quý (2026-Q1 … 2026-Q4) hoặc một tháng (2026-01 … 2026-12)',
+      en: 'a reporting period is a year (2026), a quarter (2026-Q1 … 2026-Q4) or a month (2026-01 … 2026-12)',
+    },
+  ],
+]);
+
 /** Convert one zod issue to a bilingual {@link ValidationIssue}. */
 export function fromZodIssue(
   issue: z.core.$ZodIssue,
@@ -218,6 +232,17 @@ function fromZodIssueAt(issue: z.core.$ZodIssue, path: string): ValidationIssue 
     }
     case 'invalid_value': {
       const list = issue.values.map((v) => JSON.stringify(v)).join(', ');
+      if ('input' in issue && issue.input === undefined) {
+        // Not a wrong value: no value at all.
+        return {
+          path,
+          code: 'required',
+          message: {
+            vi: `thiếu trường bắt buộc (cần một trong: ${list})`,
+            en: `required field is missing (expected one of: ${list})`,
+          },
+        };
+      }
       return {
         path,
         code: 'invalid_value',
@@ -233,6 +258,14 @@ function fromZodIssueAt(issue: z.core.$ZodIssue, path: string): ValidationIssue 
       };
     }
     case 'invalid_format': {
+      const hint = 'pattern' in issue && issue.pattern ? FORMAT_HINTS.get(String(issue.pattern)) : undefined;
+      if (hint) {
+        return {
+          path,
+          code: 'invalid_format',
+          message: { vi: `${hint.vi}${gotVi}`, en: `${hint.en}${gotEn}` },
+        };
+      }
       const pattern = 'pattern' in issue && issue.pattern ? ` ${String(issue.pattern)}` : '';
       return {
         path,

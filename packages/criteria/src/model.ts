@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PERIOD_PATTERN } from './issues';
 import { LocalizedTextSchema } from './text';
 import {
   AREA_GROUPS,
@@ -299,7 +300,7 @@ export type Observation = z.infer<typeof ObservationSchema>;
 /** Reporting period: a year `2026`, a quarter `2026-Q1`, a month `2026-03`. */
 export const PeriodSchema = z
   .string()
-  .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/)
+  .regex(PERIOD_PATTERN)
   .meta({ id: 'Period', description: 'Reporting period: 2026, 2026-Q1 or 2026-03.' });
 
 /** Đánh giá — a commune's observations for one period under one catalog version. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PublishedEdition } from './editions/published';
 import { type EditionSource, loadedEditions, resolveEdition } from './editions/registry';
+import { evidenceIssues } from './evidence';
 import { fromZodError, type ParseResult, type ValidationIssue } from './issues';
 import {
   type AreaGroup,
@@ -207,6 +208,7 @@ export function validateAssessment(
       });
       if (!r.success)
         specific.push(...fromZodError(r.error, ['observations', id]).map((i) => withMeasure(i, criterion)));
+      else specific.push(...evidenceIssues(criterion, r.data, path));
     }
   }
   const replaced = new Set(specific.map((i) => i.path));

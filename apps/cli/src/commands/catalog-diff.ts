@@ -13,20 +13,15 @@ import { EXIT, InputError, UsageError } from '../errors';
 import { t } from '../i18n';
 import { readJsonDocument } from '../inputs';
 import { locate } from '../records';
-import { str } from './shared';
+import { resolveEdition, str } from './shared';
 
-/** A published version (`0.1.0`, `latest`) or a catalog edition JSON file. */
+/** A published version (`0.1.0`, `latest`) or a catalog edition JSON file (validated and linted). */
 async function editionArg(
   ctx: Context,
   arg: string,
 ): Promise<{ edition: CatalogEdition; published: boolean }> {
-  const published = getEdition(arg);
-  if (published.ok) return { edition: published.value.edition, published: true };
-  if (!/\.json$/i.test(arg) && arg !== '-') throw new UsageError(published.issues[0]!.message);
-  const doc = await readJsonDocument(ctx, arg);
-  const r = parseCatalogEdition(doc.value);
-  if (!r.ok) throw new InputError(r.issues.map((i) => locate(doc, i)));
-  return { edition: r.value, published: false };
+  const r = await resolveEdition(ctx, arg);
+  return { edition: r.edition, published: r.published };
 }
 
 /** The crosswalk: `--crosswalk <file>`, else the published one between two published editions, else none. */

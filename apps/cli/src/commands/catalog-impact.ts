@@ -3,17 +3,11 @@ import { provinceByCode } from '@cdsx/criteria/communes';
 import { getEdition } from '@cdsx/criteria/editions';
 import { type ImpactCounts, tryImpactReport } from '@cdsx/rules';
 import type { CommandDef, Context } from '../command';
-import { EXIT, InputError, UsageError } from '../errors';
+import { EXIT, InputError } from '../errors';
 import { t } from '../i18n';
 import { readRecordInputs } from '../inputs';
 import { locateIssues } from '../records';
-import { areaGroupName, levelLabel, SYNTHETIC_LABEL } from './shared';
-
-function published(arg: string): PublishedEdition {
-  const r = getEdition(arg);
-  if (!r.ok) throw new UsageError(r.issues[0]!.message);
-  return r.value;
-}
+import { areaGroupName, levelLabel, resolveEdition, SYNTHETIC_LABEL } from './shared';
 
 const COUNT_COLUMNS = [
   { key: 'communes', header: t('Số xã', 'Communes'), align: 'right' as const },
@@ -44,10 +38,12 @@ export const catalogImpact: CommandDef = {
   examples: [
     'cdsx catalog impact 0.1.0 0.2.0',
     'cdsx catalog impact 0.1.0 latest assessments.ndjson --format md',
+    'cdsx catalog impact latest drafts/2027.json',
   ],
   async run(ctx: Context) {
-    const from = published(ctx.positionals[0]!);
-    const to = published(ctx.positionals[1]!);
+    // Either side may be a draft edition file (validated and linted first): preview a draft's impact.
+    const from = await resolveEdition(ctx, ctx.positionals[0]!);
+    const to = await resolveEdition(ctx, ctx.positionals[1]!);
     const spec = ctx.positionals[2];
     const records = spec ? await readRecordInputs(ctx, spec) : undefined;
     const r = tryImpactReport({ from, to, ...(records ? { assessments: records.map((x) => x.value) } : {}) });

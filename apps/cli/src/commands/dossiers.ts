@@ -1,11 +1,11 @@
-import { createReadStream, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ValidationIssue } from '@cdsx/criteria';
 import type { Dossier, DuplicateRecord, RecordReader, RejectionSummary } from '@cdsx/kpi';
 import type { Context } from '../command';
-import { fileError } from '../errors';
+import { fileError, InputError } from '../errors';
 import { t } from '../i18n';
-import { STDIN } from '../io';
+import { openError, STDIN } from '../io';
 import { Progress } from '../progress';
 
 /** Files above this size (bytes) get a progress bar. */
@@ -15,6 +15,42 @@ const LONG_FILE = 1 << 20;
  * A dossier file (NDJSON, or CSV by extension) read through the @cdsx/kpi readers, streamed from disk with
  * a progress bar on stderr (terminal only). `-` reads standard input as NDJSON.
  */
+/**
+ * A CSV whose header is separated by semicolons is what Excel writes in a Vietnamese (or other
+ * comma-decimal) locale: refuse it with the way out, instead of reading one column per line.
+ */
+function rejectSemicolonCsv(ctx: Context, file: string): void {
+  const fd = openSync(resolve(ctx.cwd, file), 'r');
+  const buf = Buffer.alloc(64 * 1024);
+  let n: number;
+  try {
+    n = readSync(fd, buf, 0, buf.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const header =
+    buf
+      .toString('utf8', 0, n)
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)[0] ?? '';
+  if (header.includes(';') && !header.includes(',')) {
+    throw new InputError([
+      {
+        file,
+        issue: {
+          path: '',
+          line: 1,
+          code: 'semicolon_csv',
+          message: t(
+            'tệp CSV phân cách bằng dấu chấm phẩy (;) — kiểu Excel lưu khi máy đặt vùng Việt Nam. Hãy lưu lại bằng "CSV UTF-8 (Comma delimited)" hoặc đổi dấu phân cách danh sách thành dấu phẩy (,)',
+            'the CSV file is separated by semicolons (;), as Excel saves it under a Vietnamese locale. Save it again as "CSV UTF-8 (Comma delimited)" or set the list separator to a comma (,)',
+          ),
+        },
+      },
+    ]);
+  }
+}
+
 export async function openDossiers(
   ctx: Context,
   file: string,
@@ -37,11 +73,11 @@ export async function openDossiers(
       );
     size = st.size;
   } catch (e) {
-    if ((e as { code?: string }).code === 'ENOENT')
-      throw fileError(file, 'file_not_found', t('không tìm thấy tệp', 'file not found'));
+    if ((e as { code?: string }).code === 'ENOENT') throw openError(ctx.cwd, file, e);
     throw e;
   }
   ctx.addInput(file);
+  if (csv) rejectSemicolonCsv(ctx, file);
   const progress = new Progress(
     (s) => ctx.note(s),
     Progress.enabledFor(ctx.stderrIsTTY, ctx.env) && size > LONG_FILE,

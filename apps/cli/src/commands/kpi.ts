@@ -126,14 +126,14 @@ async function runSql(
   engine: 'duckdb' | 'postgres',
   file: string | undefined,
   period: string,
-  by: 'commune' | 'province' | undefined,
+  by: Dimension[],
 ): Promise<{ groups: GroupResult[]; summary: RejectionSummary; name: string }> {
   const kpi: Kpi = await import('@cdsx/kpi');
   const node = await import('@cdsx/kpi/node');
   const { COMMUNES } = await import('@cdsx/criteria/communes');
-  const dims = by ? [by] : [];
+  const dims = by;
   const communes =
-    by === 'province' ? COMMUNES.map((c) => ({ code: c.code, provinceCode: c.provinceCode })) : undefined;
+    by.includes('province') ? COMMUNES.map((c) => ({ code: c.code, provinceCode: c.provinceCode })) : undefined;
   const mapFile = str(ctx, 'map');
   let columns: import('@cdsx/kpi').ColumnMapping | undefined;
   if (mapFile) {
@@ -234,6 +234,45 @@ async function runSql(
   return { groups, summary, name };
 }
 
+const DIMENSIONS = ['commune', 'province', 'year', 'quarter', 'month'] as const;
+type Dimension = (typeof DIMENSIONS)[number];
+const name = (v: unknown) => (v === null ? '' : String(v));
+const GROUP_COLUMNS: Record<Dimension, Column[]> = {
+  commune: [
+    { key: 'commune', header: t('Mã xã', 'Commune') },
+    { key: 'communeName', header: t('Tên xã', 'Commune name'), display: name },
+  ],
+  province: [
+    { key: 'province', header: t('Mã tỉnh', 'Province') },
+    { key: 'provinceName', header: t('Tên tỉnh', 'Province name'), display: name },
+  ],
+  year: [{ key: 'period', header: t('Năm', 'Year') }],
+  quarter: [{ key: 'period', header: t('Quý', 'Quarter') }],
+  month: [{ key: 'period', header: t('Tháng', 'Month') }],
+};
+
+/** `--by commune,quarter`: the grouping dimensions, each once, in the order given. */
+function groupDimensions(spec: string | undefined): Dimension[] {
+  if (!spec) return [];
+  const dims = spec.split(',').map((d) => d.trim());
+  const periods = dims.filter((d) => d === 'year' || d === 'quarter' || d === 'month');
+  for (const d of dims) {
+    if (
+      !(DIMENSIONS as readonly string[]).includes(d) ||
+      dims.indexOf(d) !== dims.lastIndexOf(d) ||
+      (periods.length > 1 && (periods as string[]).includes(d))
+    ) {
+      throw new UsageError(
+        t(
+          `--by ${spec}: "${d}" không dùng được; chọn một hoặc nhiều trong ${DIMENSIONS.join(', ')}, cách nhau bằng dấu phẩy (ví dụ commune,quarter)`,
+          `--by ${spec}: "${d}" is not usable; pick one or more of ${DIMENSIONS.join(', ')}, separated by commas (e.g. commune,quarter)`,
+        ),
+      );
+    }
+  }
+  return dims as Dimension[];
+}
+
 /** `cdsx kpi <dossiers.ndjson|csv> --period 2026-Q1` — the KPI table with targets. */
 export const kpiCommand: CommandDef = {
   path: ['kpi'],
@@ -289,9 +328,11 @@ export const kpiCommand: CommandDef = {
     },
     by: {
       type: 'string',
-      value: '<commune|province>',
-      choices: ['commune', 'province'],
-      help: t('nhóm theo xã hoặc tỉnh', 'group by commune or province'),
+      value: '<commune|province|year|quarter|month>[,…]',
+      help: t(
+        'nhóm theo xã, tỉnh, năm, quý hoặc tháng; kết hợp bằng dấu phẩy, ví dụ commune,quarter',
+        'group by commune, province, year, quarter or month; combine with commas, e.g. commune,quarter',
+      ),
     },
     services: {
       type: 'string',
@@ -308,6 +349,7 @@ export const kpiCommand: CommandDef = {
     'cdsx kpi dossiers.csv --period 2026 --by province --format csv --bom --out kpi.csv',
     'cdsx kpi big.ndjson --period 2026-Q1 --by commune --engine duckdb',
     'cdsx kpi --engine postgres --db postgresql:///cdsx --table ho_so --map mapping.json --period 2026-Q1',
+    'cdsx kpi dossiers.ndjson --period 2026 --by commune,quarter',
   ],
   async run(ctx) {
     const kpi: Kpi = await import('@cdsx/kpi');
@@ -324,7 +366,7 @@ export const kpiCommand: CommandDef = {
         ),
       );
     }
-    const by = str(ctx, 'by') as 'commune' | 'province' | undefined;
+    const by = groupDimensions(str(ctx, 'by'));
     const servicesFile = str(ctx, 'services');
     const services = servicesFile ? await readServices(ctx, kpi, servicesFile) : undefined;
 
@@ -347,7 +389,7 @@ export const kpiCommand: CommandDef = {
     if (engine === 'js') {
       const acc = kpi.dossierKpiAccumulator({
         period,
-        ...(by ? { by: [by] } : {}),
+        ...(by.length ? { by } : {}),
         provinceOf: (c) => communeByCode(c)?.provinceCode,
       });
       const opened = await openDossiers(ctx, file!);
@@ -372,26 +414,21 @@ export const kpiCommand: CommandDef = {
     }
 
     const labelOf = (g: GroupResult): Record<string, string | null> => {
-      if (by === 'commune') {
-        const c = g.key.commune ? communeByCode(g.key.commune) : undefined;
-        return { group: g.key.commune ?? null, groupName: c ? c.name : null };
+      const label: Record<string, string | null> = {};
+      for (const dim of by) {
+        // The period dimensions (year, quarter, month) share the group key's `period`.
+        const key = (dim === 'commune' || dim === 'province' ? g.key[dim] : g.key.period) ?? null;
+        label[dim === 'commune' || dim === 'province' ? dim : 'period'] = key;
+        if (dim === 'commune') label.communeName = key ? (communeByCode(key)?.name ?? null) : null;
+        if (dim === 'province') {
+          const p = key ? provinceByCode(key) : undefined;
+          label.provinceName = p ? p.name : lang === 'vi' ? 'không rõ' : 'unknown';
+        }
       }
-      if (by === 'province') {
-        const p = g.key.province ? provinceByCode(g.key.province) : undefined;
-        return {
-          group: g.key.province ?? null,
-          groupName: p ? p.name : lang === 'vi' ? 'không rõ' : 'unknown',
-        };
-      }
-      return {};
+      return label;
     };
     const rows = groups.flatMap((g) => kpiRows(kpi, labelOf(g), g.kpis, lang));
-    const groupColumns: Column[] = by
-      ? [
-          { key: 'group', header: by === 'commune' ? t('Mã xã', 'Commune') : t('Mã tỉnh', 'Province') },
-          { key: 'groupName', header: t('Tên', 'Name'), display: (v) => (v === null ? '' : String(v)) },
-        ]
-      : [];
+    const groupColumns: Column[] = by.flatMap((dim) => GROUP_COLUMNS[dim]);
     const sections: Section[] = [
       {
         title: t(
@@ -437,7 +474,7 @@ export const kpiCommand: CommandDef = {
       summary: lines,
       json: {
         period: { label: period.label, firstDay: period.firstDay, lastDay: period.lastDay },
-        by: by ?? null,
+        by: by.length ? by.join(',') : null,
         groups,
         ...(services ? { services } : {}),
         records: { ...summary, outsidePeriod, unknownProvince },

@@ -1,4 +1,10 @@
-import { lintCatalog, parseCatalogEdition, type ValidationIssue, validateAssessment } from '@cdsx/criteria';
+import {
+  lintCatalog,
+  type PublishedEdition,
+  parseCatalogEdition,
+  type ValidationIssue,
+  validateAssessment,
+} from '@cdsx/criteria';
 import { EDITIONS, getEdition } from '@cdsx/criteria/editions';
 import { applyOverlay, loadFixtures } from '@cdsx/rules';
 import type { CommandDef, Context } from '../command';
@@ -7,7 +13,7 @@ import { t } from '../i18n';
 import { STDIN } from '../io';
 import { locate, readRecords, type SourceRecord } from '../records';
 import { duplicateIssue, readDossierFile } from './dossiers';
-import { editionFrom, str } from './shared';
+import { editionFrom, resolveEdition, str } from './shared';
 
 export const KINDS = ['assessment', 'catalog', 'overlay', 'dossiers', 'fixture'] as const;
 type Kind = (typeof KINDS)[number];
@@ -32,11 +38,15 @@ function detect(value: unknown): Kind | undefined {
   return undefined;
 }
 
-function checkRecord(kind: Kind, rec: SourceRecord, catalog: string | undefined): ValidationIssue[] {
+function checkRecord(
+  kind: Kind,
+  rec: SourceRecord,
+  catalog: PublishedEdition | undefined,
+): ValidationIssue[] {
   switch (kind) {
     case 'assessment': {
-      // --catalog pins one edition; otherwise the one the assessment names (one resolver: @cdsx/criteria).
-      const r = validateAssessment(rec.value, catalog ? editionFrom(catalog) : EDITIONS);
+      // --catalog pins one edition (published or a draft file); otherwise the one the assessment names.
+      const r = validateAssessment(rec.value, catalog ?? EDITIONS);
       return r.ok ? [] : r.issues;
     }
     case 'catalog': {
@@ -47,7 +57,7 @@ function checkRecord(kind: Kind, rec: SourceRecord, catalog: string | undefined)
     case 'overlay': {
       const base = (rec.value as { baseEdition?: { version?: unknown } } | null)?.baseEdition?.version;
       const named = typeof base === 'string' && !catalog ? getEdition(base) : undefined;
-      const { edition, contentHash } = named?.ok ? named.value : editionFrom(catalog);
+      const { edition, contentHash } = named?.ok ? named.value : (catalog ?? editionFrom(undefined));
       const r = applyOverlay(edition, contentHash, rec.value);
       return r.ok ? [] : r.issues;
     }
@@ -85,8 +95,11 @@ export const validateCommand: CommandDef = {
     },
     catalog: {
       type: 'string',
-      value: '<version>',
-      help: t('kiểm tra theo phiên bản bộ tiêu chí này', 'check against this catalog edition'),
+      value: '<version|file>',
+      help: t(
+        'kiểm tra theo phiên bản bộ tiêu chí này, hoặc theo tệp bộ tiêu chí dự thảo',
+        'check against this catalog edition, or a draft edition file',
+      ),
     },
   },
   examples: [
@@ -95,8 +108,9 @@ export const validateCommand: CommandDef = {
     'cdsx validate hanoi-overlay.json --kind overlay',
   ],
   async run(ctx) {
-    const catalog = str(ctx, 'catalog');
-    if (catalog) editionFrom(catalog);
+    const spec = str(ctx, 'catalog');
+    // A draft edition file is validated and linted before anything is checked against it.
+    const catalog = spec ? await resolveEdition(ctx, spec) : undefined;
     let code: number = EXIT.ok;
     for (const file of ctx.positionals) {
       try {
@@ -114,7 +128,11 @@ export const validateCommand: CommandDef = {
   },
 };
 
-async function validateFile(ctx: Context, file: string, catalog: string | undefined): Promise<number> {
+async function validateFile(
+  ctx: Context,
+  file: string,
+  catalog: PublishedEdition | undefined,
+): Promise<number> {
   const name = file === '-' ? STDIN : file;
   let kind = str(ctx, 'kind') as Kind | undefined;
   const isCsv = /\.csv$/i.test(file);
