@@ -145,7 +145,7 @@ export const assessCommand: CommandDef = {
       help: t('bộ tiêu chí bổ sung của tỉnh (có thể lặp lại)', 'province overlay file (repeatable)'),
     },
   },
-  formats: ['table', 'json', 'ndjson', 'csv', 'md', 'html'],
+  formats: ['table', 'json', 'ndjson', 'csv', 'md', 'html', 'xlsx'],
   examples: [
     'cdsx assess examples/ba-dinh.json',
     'cdsx dataset synthetic | cdsx assess - --format json',
