@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getEdition } from '@cdsx/criteria';
+import { getEdition } from '@cdsx/criteria/editions';
 import { FIRST_ROW, formColumns, formCriteria, SHEETS } from '@cdsx/forms';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
