@@ -746,6 +746,7 @@ export function sidebarFor(editions, lang) {
       items: [
         { text: t.kpiTitle, link: `${p}/kpi/` },
         { text: t.calendarTitle, link: `${p}/kpi/calendar` },
+        { text: lang === 'vi' ? 'KPI bằng SQL' : 'KPIs as SQL', link: `${p}/kpi/sql` },
       ],
     },
   ];
