@@ -79,6 +79,7 @@ export class CdsxValidationError extends Error {
 
   static override [Symbol.hasInstance](value: unknown): boolean {
     // Subclasses keep the ordinary prototype test; the base class recognises every build's errors by brand.
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class instanceof was called on (maybe a subclass)
     if (this !== CdsxValidationError) return Function.prototype[Symbol.hasInstance].call(this, value);
     return isCdsxValidationError(value);
   }
