@@ -2,7 +2,7 @@
 // Run: node assess.mjs [assessment.json]
 import { readFile } from 'node:fs/promises';
 import { formatIssues, getEdition, parseJsonText, validateAssessment } from '@cdsx/criteria';
-import { assess } from '@cdsx/rules';
+import { assess, remediationOf } from '@cdsx/rules';
 
 const file = process.argv[2] ?? new URL('./assessment.json', import.meta.url);
 const parsed = parseJsonText(await readFile(file, 'utf8'), String(file));
@@ -32,5 +32,6 @@ console.log(
 );
 for (const gap of blocking.slice(0, 5))
   console.log(
-    `  ${gap.criterion} ${gap.outcome}: ${gap.comparison} ${gap.threshold} — ${gap.remediation.en}`,
+    // Records reference remediation: look the criterion up in the record's edition.
+    `  ${gap.criterion} ${gap.outcome}: ${gap.comparison} ${gap.threshold} — ${remediationOf(record, gap.criterion, edition.value.edition)?.en}`,
   );

@@ -1,6 +1,6 @@
 import type { CatalogEdition, Comparison } from '@cdsx/criteria';
 import { fullName, provinceByCode } from '@cdsx/criteria/communes';
-import type { DecisionRecord, GapItem } from '@cdsx/rules';
+import { type DecisionRecord, type GapItem, remediationOf } from '@cdsx/rules';
 import { areaGroupName, levelLabel, withUnit } from './commands/shared';
 import { type Lang, t } from './i18n';
 import type { Section } from './render/index';
@@ -15,7 +15,7 @@ function requirementText(
   return `${comparison} ${withUnit(threshold, unit, lang)}`;
 }
 
-function gapRows(items: readonly GapItem[], edition: CatalogEdition, lang: Lang) {
+function gapRows(record: DecisionRecord, items: readonly GapItem[], edition: CatalogEdition, lang: Lang) {
   return items.map((g) => ({
     criterion: g.criterion,
     title: edition.criteria.find((c) => c.id === g.criterion)?.title[lang] ?? g.criterion,
@@ -27,7 +27,8 @@ function gapRows(items: readonly GapItem[], edition: CatalogEdition, lang: Lang)
         : withUnit(g.observed, g.unit, lang),
     required: requirementText(g.comparison, g.threshold, g.unit, lang),
     gap: g.gap === null ? null : withUnit(g.gap, g.unit, lang),
-    remediation: g.remediation[lang],
+    // Remediation by reference: the criterion's text in the record's edition (or inlined in the record).
+    remediation: remediationOf(record, g.criterion, edition)?.[lang] ?? '',
   }));
 }
 
@@ -80,7 +81,7 @@ export function gapReport(
       `Mandatory requirements not met for level ${next}`,
     ),
     ...(gaps.mandatory.length
-      ? { table: { columns: GAP_COLUMNS, rows: gapRows(gaps.mandatory, edition, lang) } }
+      ? { table: { columns: GAP_COLUMNS, rows: gapRows(record, gaps.mandatory, edition, lang) } }
       : {
           lines: [
             lang === 'vi'
@@ -100,7 +101,7 @@ export function gapReport(
     ],
   });
   if (shown.length && e.shortfall)
-    sections.push({ table: { columns: GAP_COLUMNS, rows: gapRows(shown, edition, lang) } });
+    sections.push({ table: { columns: GAP_COLUMNS, rows: gapRows(record, shown, edition, lang) } });
   if (record.missingCriteria.length) {
     sections.push({
       title: t('Thiếu số liệu có thể đổi mức', 'Missing data that could change the level'),
