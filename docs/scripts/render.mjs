@@ -696,6 +696,7 @@ const NAV = {
     start: 'Bắt đầu',
     concepts: 'Khái niệm',
     releasing: 'Phát hành phiên bản mới',
+    jre: 'Luật với json-rules-engine',
     kpi: 'KPI và lịch',
   },
   en: {
@@ -703,6 +704,7 @@ const NAV = {
     start: 'Getting started',
     concepts: 'Concepts',
     releasing: 'Releasing an edition',
+    jre: 'Rules with json-rules-engine',
     kpi: 'KPIs and calendar',
   },
 };
@@ -718,6 +720,7 @@ export function sidebarFor(editions, lang) {
       items: [
         { text: n.start, link: `${p}/guide/getting-started` },
         { text: n.concepts, link: `${p}/guide/concepts` },
+        { text: n.jre, link: `${p}/guide/json-rules-engine` },
         { text: n.releasing, link: `${p}/guide/releasing` },
       ],
     },

@@ -29,6 +29,7 @@ export {
   type LevelRuleJson,
   mandatoryNotMetFact,
   type RequirementRuleJson,
+  RULES_CONTRACT,
   type RuleJson,
   toJsonRulesEngineRules,
 } from './compile';
