@@ -1,23 +1,24 @@
 // Plain JavaScript, ES modules: validate an assessment file, assess it, read the decision record.
 // Run: node assess.mjs [assessment.json]
 import { readFile } from 'node:fs/promises';
-import { formatIssues, getEdition, parseJsonText, validateAssessment } from '@cdsx/criteria';
+import { formatIssues, parseJsonText, validateAssessment } from '@cdsx/criteria';
+import { EDITIONS } from '@cdsx/criteria/editions';
 import { assess, remediationOf } from '@cdsx/rules';
 
 const file = process.argv[2] ?? new URL('./assessment.json', import.meta.url);
 const parsed = parseJsonText(await readFile(file, 'utf8'), String(file));
 if (!parsed.ok) throw new Error(formatIssues(parsed.issues)); // line and column, vi / en
 
-// 1. Validate against the edition the assessment names (catalogVersion).
-const edition = getEdition(parsed.value.catalogVersion ?? 'latest');
-if (!edition.ok) throw new Error(formatIssues(edition.issues));
-const checked = validateAssessment(parsed.value, edition.value.edition);
+// 1. Validate against the edition the assessment names (catalogVersion), picked from every published
+//    edition; a missing or unknown version is an issue like any other.
+const checked = validateAssessment(parsed.value, EDITIONS);
 if (!checked.ok) throw new Error(formatIssues(checked.issues)); // located, vi / en
 
 // 2. Assess: the level reached and what blocks the next one.
 const record = assess(checked.value);
 
-// 3. Read the decision record.
+// 3. Read the decision record (criterion texts come from the edition it names).
+const edition = EDITIONS.find((e) => e.edition.version === record.catalog.version).edition;
 console.log(
   `${record.commune.name}: ${record.level.name.vi} / ${record.level.name.en} (level ${record.level.level})`,
 );
@@ -33,5 +34,5 @@ console.log(
 for (const gap of blocking.slice(0, 5))
   console.log(
     // Records reference remediation: look the criterion up in the record's edition.
-    `  ${gap.criterion} ${gap.outcome}: ${gap.comparison} ${gap.threshold} — ${remediationOf(record, gap.criterion, edition.value.edition)?.en}`,
+    `  ${gap.criterion} ${gap.outcome}: ${gap.comparison} ${gap.threshold} — ${remediationOf(record, gap.criterion, edition)?.en}`,
   );

@@ -695,6 +695,7 @@ const NAV = {
     guide: 'Hướng dẫn',
     start: 'Bắt đầu',
     concepts: 'Khái niệm',
+    forms: 'Phiếu tự đánh giá, báo cáo',
     releasing: 'Phát hành phiên bản mới',
     jre: 'Luật với json-rules-engine',
     kpi: 'KPI và lịch',
@@ -703,6 +704,7 @@ const NAV = {
     guide: 'Guide',
     start: 'Getting started',
     concepts: 'Concepts',
+    forms: 'Self-assessment forms, report',
     releasing: 'Releasing an edition',
     jre: 'Rules with json-rules-engine',
     kpi: 'KPIs and calendar',
@@ -720,6 +722,7 @@ export function sidebarFor(editions, lang) {
       items: [
         { text: n.start, link: `${p}/guide/getting-started` },
         { text: n.concepts, link: `${p}/guide/concepts` },
+        { text: n.forms, link: `${p}/guide/forms` },
         { text: n.jre, link: `${p}/guide/json-rules-engine` },
         { text: n.releasing, link: `${p}/guide/releasing` },
       ],

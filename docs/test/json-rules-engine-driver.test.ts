@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { areaGroupOf, getEdition } from '@cdsx/criteria';
+import { areaGroupOf } from '@cdsx/criteria';
+import { getEdition, latestEdition } from '@cdsx/criteria/editions';
 import { applyOverlay, assess, RULES_CONTRACT, toJsonRulesEngineRules } from '@cdsx/rules';
 import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
@@ -55,7 +56,7 @@ describe('reference driver: stock json-rules-engine on the exported rules', () =
   });
 
   it('documents itself: every level rule carries the contract; one pass without it fails as described', async () => {
-    const { edition } = getEdition('latest').value!;
+    const { edition } = latestEdition;
     const rules = toJsonRulesEngineRules(edition, 'rural');
     const levelRules = rules.filter((r) => r.event.type === 'level');
     expect(levelRules.length).toBeGreaterThan(0);

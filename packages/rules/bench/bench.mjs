@@ -4,8 +4,8 @@
 // repeated, and compared by their medians in the same run. Figures are printed, never asserted.
 // Run: `pnpm --filter @cdsx/rules bench` (builds first via turbo: `pnpm bench`) or `node bench/bench.mjs`.
 // BENCH_ROUNDS (default 3) rounds; each round runs json-rules-engine once and every fast mode FAST_REPS times.
-import { latestEdition } from '@cdsx/criteria';
 import { COMMUNES } from '@cdsx/criteria/communes';
+import { latestEdition } from '@cdsx/criteria/editions';
 import { assessLevels, assessMany, assessManyWithEngine } from '@cdsx/rules';
 import { generateSyntheticAssessments } from '@cdsx/rules/synthetic';
 

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
-import { type CatalogEdition, latestEdition } from '@cdsx/criteria';
+import type { CatalogEdition } from '@cdsx/criteria';
 import { COMMUNES } from '@cdsx/criteria/communes';
+import { latestEdition } from '@cdsx/criteria/editions';
 import { describe, expect, it } from 'vitest';
 import {
   assess,
