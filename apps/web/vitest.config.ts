@@ -1,5 +1,5 @@
 import { defineProject } from 'vitest/config';
-import { sourceConditions } from '../../vitest.shared';
+import { sharedTest, sourceConditions } from '../../vitest.shared';
 
 // Unit tests (src/**/*.test.ts) run on the packages' sources; the browser tests (test/*.test.ts) drive
 // Debian's Chromium against the built site in dist/, so they need `pnpm --filter @cdsx/web build` first
@@ -7,6 +7,7 @@ import { sourceConditions } from '../../vitest.shared';
 export default defineProject({
   ...sourceConditions,
   test: {
+    ...sharedTest,
     name: '@cdsx/web',
     environment: 'node',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],

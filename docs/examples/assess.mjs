@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { formatIssues, parseJsonText, validateAssessment } from '@cdsx/criteria';
 import { EDITIONS } from '@cdsx/criteria/editions';
-import { assess } from '@cdsx/rules';
+import { assess, remediationOf } from '@cdsx/rules';
 
 const file = process.argv[2] ?? new URL('./assessment.json', import.meta.url);
 const parsed = parseJsonText(await readFile(file, 'utf8'), String(file));
@@ -17,7 +17,8 @@ if (!checked.ok) throw new Error(formatIssues(checked.issues)); // located, vi /
 // 2. Assess: the level reached and what blocks the next one.
 const record = assess(checked.value);
 
-// 3. Read the decision record.
+// 3. Read the decision record (criterion texts come from the edition it names).
+const edition = EDITIONS.find((e) => e.edition.version === record.catalog.version).edition;
 console.log(
   `${record.commune.name}: ${record.level.name.vi} / ${record.level.name.en} (level ${record.level.level})`,
 );
@@ -32,5 +33,6 @@ console.log(
 );
 for (const gap of blocking.slice(0, 5))
   console.log(
-    `  ${gap.criterion} ${gap.outcome}: ${gap.comparison} ${gap.threshold} — ${gap.remediation.en}`,
+    // Records reference remediation: look the criterion up in the record's edition.
+    `  ${gap.criterion} ${gap.outcome}: ${gap.comparison} ${gap.threshold} — ${remediationOf(record, gap.criterion, edition)?.en}`,
   );

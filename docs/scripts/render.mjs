@@ -699,6 +699,7 @@ const NAV = {
     concepts: 'Khái niệm',
     forms: 'Phiếu tự đánh giá, báo cáo',
     releasing: 'Phát hành phiên bản mới',
+    jre: 'Luật với json-rules-engine',
     kpi: 'KPI và lịch',
   },
   en: {
@@ -707,6 +708,7 @@ const NAV = {
     concepts: 'Concepts',
     forms: 'Self-assessment forms, report',
     releasing: 'Releasing an edition',
+    jre: 'Rules with json-rules-engine',
     kpi: 'KPIs and calendar',
   },
 };
@@ -723,6 +725,7 @@ export function sidebarFor(editions, lang) {
         { text: n.start, link: `${p}/guide/getting-started` },
         { text: n.concepts, link: `${p}/guide/concepts` },
         { text: n.forms, link: `${p}/guide/forms` },
+        { text: n.jre, link: `${p}/guide/json-rules-engine` },
         { text: n.releasing, link: `${p}/guide/releasing` },
       ],
     },

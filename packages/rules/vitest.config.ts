@@ -1,9 +1,10 @@
 import { defineProject } from 'vitest/config';
-import { sourceConditions } from '../../vitest.shared';
+import { sharedTest, sourceConditions } from '../../vitest.shared';
 
 export default defineProject({
   ...sourceConditions,
   test: {
+    ...sharedTest,
     name: '@cdsx/rules',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
   },

@@ -27,7 +27,7 @@ describe('cdsx assess', () => {
     expect(Array.isArray(records)).toBe(true);
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({
-      recordVersion: 1,
+      recordVersion: 2,
       commune: { code: '25747' },
       catalog: { version: '0.1.0' },
     });
@@ -39,7 +39,7 @@ describe('cdsx assess', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines.length).toBe(readdirSync(VALID).filter((f) => f.endsWith('.json')).length);
-    for (const l of lines) expect(JSON.parse(l).recordVersion).toBe(1);
+    for (const l of lines) expect(JSON.parse(l).recordVersion).toBe(2);
   });
 
   it('reports an invalid assessment with file:line:col, the path, vi / en — and no stack trace', () => {

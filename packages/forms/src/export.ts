@@ -133,6 +133,8 @@ export async function decisionRecordToXlsx(
     rows: lines.map((line) => ({ line })),
   };
   const titles = new Map(edition.criteria.map((c) => [c.id, c.title[lang]]));
+  // Findings reference the criterion's unit (records are lean): read it from the edition.
+  const units = new Map(edition.criteria.map((c) => [c.id, c.unit]));
   const findings: XlsxTable = {
     name: vi ? 'Kết quả từng tiêu chí' : 'Findings',
     lines: [`${record.catalog.id} ${record.catalog.version} ${record.catalog.contentHash}`],
@@ -158,7 +160,7 @@ export async function decisionRecordToXlsx(
       comparison: f.comparison,
       threshold: f.threshold,
       gap: f.gap,
-      unit: f.unit ? f.unit[lang] : null,
+      unit: units.get(f.criterion)?.[lang] ?? null,
     })),
   };
   return tablesToXlsx([summary, ...tables, findings], options);

@@ -213,8 +213,11 @@ describe('dossier KPIs', () => {
       (i % 3 === 0 ? a : b).add(d);
     });
     expect(b.merge(a).finish()).toEqual(whole.finish());
-    expect(JSON.stringify(whole.finish())).toBe(JSON.stringify(whole.finish())); // deterministic
-  });
+    // Deterministic: a second accumulator fed the same dossiers gives byte-identical output.
+    const again = dossierKpiAccumulator({ by: ['commune', 'month'] });
+    for (const d of ds) again.add(d);
+    expect(JSON.stringify(again.finish())).toBe(JSON.stringify(whole.finish()));
+  }, 30_000);
 });
 
 describe('procedure and feedback KPIs', () => {

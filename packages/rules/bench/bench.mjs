@@ -1,106 +1,120 @@
-// Benchmark: json-rules-engine (reference semantics) vs assessMany (compiled fast path) on the nationwide
-// SYNTHETIC dataset (every commune, full latest edition), after warm-up. Figures are printed, never asserted.
-// Run: `pnpm bench` (turbo builds first) or `pnpm run build && node bench/bench.mjs`.
-// Wall time and this process's CPU time are both printed: on a shared machine CPU time is the steadier figure.
-
+// Benchmark: json-rules-engine (reference semantics) vs the compiled fast path on the nationwide SYNTHETIC
+// dataset (every commune, latest edition), parsed from NDJSON as it arrives from a file or a pipe.
+// Both sides run under the same conditions: interleaved in rounds (json-rules-engine, then each fast mode),
+// repeated, and compared by their medians in the same run. Figures are printed, never asserted.
+// Run: `pnpm --filter @cdsx/rules bench` (builds first via turbo: `pnpm bench`) or `node bench/bench.mjs`.
+// BENCH_ROUNDS (default 3) rounds; each round runs json-rules-engine once and every fast mode FAST_REPS times.
 import { COMMUNES } from '@cdsx/criteria/communes';
 import { latestEdition } from '@cdsx/criteria/editions';
-import { assessMany, assessManyWithEngine } from '@cdsx/rules';
+import { assessLevels, assessMany, assessManyWithEngine } from '@cdsx/rules';
 import { generateSyntheticAssessments } from '@cdsx/rules/synthetic';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 9);
-let peakHeap = 0;
-const sampleHeap = () => {
-  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const FAST_REPS = Number(process.env.BENCH_FAST_REPS ?? 5);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-async function time(fn) {
+async function timeAsync(fn) {
   const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const result = await fn();
   const wall = Number(process.hrtime.bigint() - t0) / 1e6;
   const c = process.cpuUsage(c0);
-  sampleHeap();
   return { result, wall, cpu: (c.user + c.system) / 1000 };
 }
-async function repeat(fn) {
-  const walls = [];
-  const cpus = [];
-  let result;
-  for (let i = 0; i < RUNS; i++) {
-    result = undefined; // one run's records alive at a time, so peak memory means something
-    const r = await time(fn);
-    walls.push(r.wall);
-    cpus.push(r.cpu);
-    result = r.result;
-  }
-  return { result, wall: median(walls), cpu: median(cpus) };
+function timeSync(fn) {
+  const c0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  const result = fn();
+  const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+  const c = process.cpuUsage(c0);
+  return { result, wall, cpu: (c.user + c.system) / 1000 };
 }
 
 const { edition, contentHash } = latestEdition;
-const gen = await time(() => generateSyntheticAssessments({ edition, communes: COMMUNES }));
-const assessments = gen.result;
+const generated = generateSyntheticAssessments({ edition, communes: COMMUNES });
+const ndjson = generated.map((a) => JSON.stringify(a)).join('\n');
+const assessments = ndjson.split('\n').map((line) => JSON.parse(line));
+const n = assessments.length;
 
-// Warm-up: both paths, so the JIT and the compiled-rule caches are hot before timing.
-for (let i = 0; i < 3; i++) {
-  assessMany(assessments);
-  assessMany(assessments, { skipValidation: true });
-}
+const modes = [
+  { label: 'full records, validating', run: () => assessMany(assessments) },
+  { label: 'full records, skipValidation', run: () => assessMany(assessments, { skipValidation: true }) },
+  { label: 'summary records, validating', run: () => assessMany(assessments, { detail: 'summary' }) },
+  {
+    label: 'summary records, skipValidation',
+    run: () => assessMany(assessments, { detail: 'summary', skipValidation: true }),
+  },
+  { label: 'levels only, validating', run: () => assessLevels(assessments) },
+  { label: 'levels only, skipValidation', run: () => assessLevels(assessments, { skipValidation: true }) },
+];
+
+// Warm-up: every fast mode, and json-rules-engine on a slice, so the JIT and the rule caches are hot.
+for (let i = 0; i < 3; i++) for (const m of modes) m.run();
 await assessManyWithEngine(assessments.slice(0, 300));
 
-// The same dataset as it arrives from a file or a pipe (`cdsx dataset synthetic | cdsx assess -`): one NDJSON
-// line per commune, parsed. Parsed objects have the compact layout V8 gives JSON; objects built key by key in
-// the generator do not, and reading 56 observations from them costs more. Both are measured.
-const ndjson = assessments.map((a) => JSON.stringify(a)).join('\n');
-const parse = await time(() => ndjson.split('\n').map((line) => JSON.parse(line)));
-const parsed = parse.result;
-for (let i = 0; i < 3; i++) assessMany(parsed);
+const engineSamples = [];
+const samples = modes.map(() => []);
+let engineRecords;
+const last = [];
+for (let round = 0; round < ROUNDS; round++) {
+  engineRecords = undefined; // one run's records alive at a time
+  const e = await timeAsync(() => assessManyWithEngine(assessments));
+  engineSamples.push(e);
+  engineRecords = e.result;
+  modes.forEach((m, i) => {
+    for (let k = 0; k < FAST_REPS; k++) {
+      last[i] = undefined;
+      const x = timeSync(() => m.run());
+      samples[i].push(x);
+      last[i] = x.result;
+    }
+  });
+}
 
-const engine = await time(() => assessManyWithEngine(parsed));
-const parsedValidating = await repeat(() => assessMany(parsed));
-const parsedTrusted = await repeat(() => assessMany(parsed, { skipValidation: true }));
-const validating = await repeat(() => assessMany(assessments));
-const trusted = await repeat(() => assessMany(assessments, { skipValidation: true }));
-
+// Same results: full records byte-identical to json-rules-engine's; summaries = full minus findings; levels.
+const full = last[0];
 const same = (a, b) => a.length === b.length && a.every((r, i) => JSON.stringify(r) === JSON.stringify(b[i]));
-const identical =
-  same(engine.result, validating.result) &&
-  same(engine.result, trusted.result) &&
-  same(engine.result, parsedValidating.result) &&
-  same(engine.result, parsedTrusted.result);
+const withoutFindings = (r) => {
+  const { findings: _, ...rest } = r;
+  return rest;
+};
+const checks = {
+  'full (validating) = json-rules-engine': same(engineRecords, full),
+  'full (skipValidation) = json-rules-engine': same(engineRecords, last[1]),
+  'summary = full without findings': same(full.map(withoutFindings), last[2]) && same(last[2], last[3]),
+  'levels = full records’ levels': [last[4], last[5]].every((r) =>
+    full.every((rec, i) => r.level[i] === rec.level.level && r.possibleLevel[i] === rec.possibleLevel),
+  ),
+};
 const levels = {};
-for (const r of validating.result) levels[r.level.level] = (levels[r.level.level] ?? 0) + 1;
+for (const r of full) levels[r.level.level] = (levels[r.level.level] ?? 0) + 1;
 
-const n = assessments.length;
+const eWall = median(engineSamples.map((s) => s.wall));
+const eCpu = median(engineSamples.map((s) => s.cpu));
 const f = (x) => x.toFixed(1);
-const row = (label, r) =>
-  `${label.padEnd(44)} wall ${f(r.wall).padStart(8)} ms   cpu ${f(r.cpu).padStart(8)} ms   (${f((r.wall * 1000) / n)} µs/commune)`;
-console.log(`@cdsx/rules benchmark — SYNTHETIC nationwide dataset (dữ liệu giả lập, not real measurements)`);
+const row = (label, wall, cpu, count) =>
+  `${label.padEnd(38)} wall ${f(wall).padStart(8)} ms   cpu ${f(cpu).padStart(8)} ms   ${f((wall * 1000) / n).padStart(7)} µs/commune   (median of ${count})`;
+console.log('@cdsx/rules benchmark — SYNTHETIC nationwide dataset (dữ liệu giả lập, not real measurements)');
 console.log(
   `edition ${edition.version} (${contentHash.slice(0, 19)}…), ${edition.criteria.length} criteria; node ${process.version} ${process.platform}/${process.arch}; one thread`,
 );
 console.log(
-  `communes: ${n}   levels reached: ${JSON.stringify(levels)}   dataset generation: ${f(gen.wall)} ms`,
+  `communes: ${n}   levels reached: ${JSON.stringify(levels)}   input: NDJSON ${f(ndjson.length / 1e6)} MB, parsed before timing`,
 );
+console.log(`${ROUNDS} interleaved rounds: json-rules-engine once, then each fast mode ${FAST_REPS}×`);
+console.log(row('json-rules-engine (full records)', eWall, eCpu, engineSamples.length));
+modes.forEach((m, i) => {
+  const wall = median(samples[i].map((s) => s.wall));
+  const cpu = median(samples[i].map((s) => s.cpu));
+  console.log(
+    `${row(m.label, wall, cpu, samples[i].length)}   ×${f(eWall / wall)} wall, ×${f(eCpu / cpu)} cpu`,
+  );
+});
+for (const [k, v] of Object.entries(checks)) console.log(`check: ${k}: ${v}`);
 console.log(
-  `input parsed from NDJSON (${f(ndjson.length / 1e6)} MB, parse ${f(parse.wall)} ms, not timed below):`,
+  `peak RSS ${f(process.resourceUsage().maxRSS / 1024)} MB. Target (printed, not asserted): full records ≥ 150× json-rules-engine`,
 );
-console.log(row('  json-rules-engine path (1 run)', engine));
-console.log(row(`  assessMany, validating input (median of ${RUNS})`, parsedValidating));
-console.log(row(`  assessMany, skipValidation (median of ${RUNS})`, parsedTrusted));
-console.log(
-  `  speed-up vs json-rules-engine: ${f(engine.wall / parsedValidating.wall)}× validating, ${f(engine.wall / parsedTrusted.wall)}× skipValidation (wall); ${f(engine.cpu / parsedValidating.cpu)}× / ${f(engine.cpu / parsedTrusted.cpu)}× (cpu)`,
-);
-console.log('input as built by the generator (objects assembled key by key):');
-console.log(row(`  assessMany, validating input (median of ${RUNS})`, validating));
-console.log(row(`  assessMany, skipValidation (median of ${RUNS})`, trusted));
-console.log(
-  `  speed-up vs json-rules-engine: ${f(engine.wall / validating.wall)}× validating, ${f(engine.wall / trusted.wall)}× skipValidation (wall)`,
-);
-console.log(`identical records on both paths: ${identical}`);
-console.log(
-  `peak RSS ${f(process.resourceUsage().maxRSS / 1024)} MB, peak heap used (sampled) ${f(peakHeap / 1024 / 1024)} MB`,
-);
-console.log(
-  `targets (printed, not asserted): all communes ≤ 50 ms on one core; ≥ 100× faster than json-rules-engine`,
-);
+if (!Object.values(checks).every(Boolean)) process.exitCode = 1;

@@ -9,6 +9,8 @@ import {
   MET,
   NOT_AVAILABLE,
   NOT_MET,
+  type RecordOptions,
+  type SummaryRecord,
   valuesOf,
 } from './record';
 
@@ -19,9 +21,8 @@ function decideLevel(ctx: CatalogContext, ruleSet: RuleSet, levelFacts: FactValu
   return level;
 }
 
-/** The fast path: evaluate the predicates compiled from the rule JSON, synchronously. */
-function decide({ ctx, ruleSet, assessment }: Prepared): DecisionRecord {
-  const values = valuesOf(ctx, assessment);
+/** Requirement outcomes (0 met, 1 not met, 2 not available) of one assessment, by requirement index. */
+function outcomesOf(ruleSet: RuleSet, values: readonly unknown[]): Uint8Array {
   const reqs = ruleSet.requirements;
   const outcomes = new Uint8Array(reqs.length);
   for (let i = 0; i < reqs.length; i++) {
@@ -31,9 +32,32 @@ function decide({ ctx, ruleSet, assessment }: Prepared): DecisionRecord {
     for (let k = 0; k < slots.length; k++) if (values[slots[k]!] === undefined) available = false;
     outcomes[i] = !available ? NOT_AVAILABLE : r.test(values) ? MET : NOT_MET;
   }
+  return outcomes;
+}
+
+/** The fast path: evaluate the predicates compiled from the rule JSON, synchronously. */
+function decide({ ctx, ruleSet, assessment }: Prepared, options: RecordOptions): DecisionRecord {
+  const unknown: string[] = [];
+  const values = valuesOf(ctx, assessment, unknown);
+  const outcomes = outcomesOf(ruleSet, values);
   const level = decideLevel(ctx, ruleSet, levelValuesOf(ruleSet, outcomes, false));
   const possible = decideLevel(ctx, ruleSet, levelValuesOf(ruleSet, outcomes, true));
-  return buildRecord(ctx, ruleSet, assessment, values, outcomes, level, possible);
+  // A summary record is a DecisionRecord without `findings`; the overloads below type it as such.
+  return buildRecord(
+    ctx,
+    ruleSet,
+    assessment,
+    values,
+    outcomes,
+    level,
+    possible,
+    unknown,
+    options,
+  ) as DecisionRecord;
+}
+
+function recordOptions(options: AssessOptions): RecordOptions {
+  return { detail: options.detail ?? 'full', inlineRemediation: options.remediation === 'inline' };
 }
 
 /**
@@ -44,9 +68,14 @@ function decide({ ctx, ruleSet, assessment }: Prepared): DecisionRecord {
  * if (!r.ok) console.error(formatIssues(r.issues));
  * else console.log(r.value.level.name.vi);
  */
+export function tryAssess(
+  assessment: unknown,
+  options: AssessOptions & { detail: 'summary' },
+): ParseResult<SummaryRecord>;
+export function tryAssess(assessment: unknown, options?: AssessOptions): ParseResult<DecisionRecord>;
 export function tryAssess(assessment: unknown, options: AssessOptions = {}): ParseResult<DecisionRecord> {
   const prepared = preparer(options)(assessment);
-  return prepared.ok ? { ok: true, value: decide(prepared.value) } : prepared;
+  return prepared.ok ? { ok: true, value: decide(prepared.value, recordOptions(options)) } : prepared;
 }
 
 /**
@@ -66,6 +95,8 @@ export function tryAssess(assessment: unknown, options: AssessOptions = {}): Par
  * record.gaps?.mandatory; // what stops level 1, mandatory first
  * ```
  */
+export function assess(assessment: unknown, options: AssessOptions & { detail: 'summary' }): SummaryRecord;
+export function assess(assessment: unknown, options?: AssessOptions): DecisionRecord;
 export function assess(assessment: unknown, options: AssessOptions = {}): DecisionRecord {
   const r = tryAssess(assessment, options);
   if (!r.ok) throw new CdsxValidationError(r.issues, 'assessment');
@@ -82,16 +113,25 @@ export function assess(assessment: unknown, options: AssessOptions = {}): Decisi
  */
 export function tryAssessMany(
   assessments: readonly unknown[],
+  options: AssessOptions & { detail: 'summary' },
+): ParseResult<SummaryRecord[]>;
+export function tryAssessMany(
+  assessments: readonly unknown[],
+  options?: AssessOptions,
+): ParseResult<DecisionRecord[]>;
+export function tryAssessMany(
+  assessments: readonly unknown[],
   options: AssessOptions = {},
 ): ParseResult<DecisionRecord[]> {
   const prepare = preparer(options);
+  const recordOpts = recordOptions(options);
   const records: DecisionRecord[] = [];
   const issues: ValidationIssue[] = [];
-  assessments.forEach((input, i) => {
-    const p = prepare(input);
-    if (p.ok) records.push(decide(p.value));
+  for (let i = 0; i < assessments.length; i++) {
+    const p = prepare(assessments[i]);
+    if (p.ok) records.push(decide(p.value, recordOpts));
     else for (const issue of p.issues) issues.push({ ...issue, record: i + 1 });
-  });
+  }
   return issues.length ? { ok: false, issues } : { ok: true, value: records };
 }
 
@@ -101,8 +141,66 @@ export function tryAssessMany(
  * @example
  * const records = assessMany(generateSyntheticAssessments({ edition, communes: COMMUNES }));
  */
+export function assessMany(
+  assessments: readonly unknown[],
+  options: AssessOptions & { detail: 'summary' },
+): SummaryRecord[];
+export function assessMany(assessments: readonly unknown[], options?: AssessOptions): DecisionRecord[];
 export function assessMany(assessments: readonly unknown[], options: AssessOptions = {}): DecisionRecord[] {
   const r = tryAssessMany(assessments, options);
+  if (!r.ok) throw new CdsxValidationError(r.issues, 'assessments');
+  return r.value;
+}
+
+/** Levels only, one entry per assessment in input order (a columnar batch result, no record objects). */
+export interface LevelsResult {
+  /** Mức đạt được of assessment i. */
+  readonly level: Int32Array;
+  /** The level assessment i could reach if every missing observation were met (see `possibleLevel`). */
+  readonly possibleLevel: Int32Array;
+}
+
+/**
+ * Decide only the levels of many assessments — the same levels as {@link assessMany}'s records, without
+ * building records (for maps and counts over the whole country). Problems are reported like
+ * {@link tryAssessMany}'s; `detail` and `remediation` options do not apply.
+ *
+ * @example
+ * const r = tryAssessLevels(assessments);
+ * if (r.ok) console.log(r.value.level.filter((l) => l >= 2).length);
+ */
+export function tryAssessLevels(
+  assessments: readonly unknown[],
+  options: AssessOptions = {},
+): ParseResult<LevelsResult> {
+  const prepare = preparer(options);
+  const level = new Int32Array(assessments.length);
+  const possibleLevel = new Int32Array(assessments.length);
+  const issues: ValidationIssue[] = [];
+  const ignored: string[] = [];
+  for (let i = 0; i < assessments.length; i++) {
+    const p = prepare(assessments[i]);
+    if (!p.ok) {
+      for (const issue of p.issues) issues.push({ ...issue, record: i + 1 });
+      continue;
+    }
+    const { ctx, ruleSet, assessment } = p.value;
+    ignored.length = 0;
+    const outcomes = outcomesOf(ruleSet, valuesOf(ctx, assessment, ignored));
+    level[i] = decideLevel(ctx, ruleSet, levelValuesOf(ruleSet, outcomes, false));
+    possibleLevel[i] = decideLevel(ctx, ruleSet, levelValuesOf(ruleSet, outcomes, true));
+  }
+  return issues.length ? { ok: false, issues } : { ok: true, value: { level, possibleLevel } };
+}
+
+/**
+ * {@link tryAssessLevels} that throws {@link CdsxValidationError} (issues carry their `record` number).
+ *
+ * @example
+ * const { level } = assessLevels(assessments);
+ */
+export function assessLevels(assessments: readonly unknown[], options: AssessOptions = {}): LevelsResult {
+  const r = tryAssessLevels(assessments, options);
   if (!r.ok) throw new CdsxValidationError(r.issues, 'assessments');
   return r.value;
 }

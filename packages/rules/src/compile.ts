@@ -52,6 +52,8 @@ export interface LevelRuleJson {
     params: {
       level: number;
       areaGroup: AreaGroup;
+      /** How to run the rules with stock json-rules-engine (the two passes and derived facts): {@link RULES_CONTRACT}. */
+      contract: string;
       /** Per level up to this one: applicable mandatory and extended requirements, extended required. */
       levels: Array<{
         level: number;
@@ -66,6 +68,21 @@ export interface LevelRuleJson {
 
 /** A compiled rule: plain JSON that `new Engine(rules)` from json-rules-engine accepts as is. */
 export type RuleJson = RequirementRuleJson | LevelRuleJson;
+
+/**
+ * The contract of the exported rules, carried in every level rule (`event.params.contract`) so an exported
+ * file explains itself. A consumer with stock json-rules-engine runs two passes; see the reference driver in
+ * the docs (docs/examples/json-rules-engine-driver.mjs).
+ */
+export const RULES_CONTRACT =
+  'Two passes. Pass 1: run the rules with event.type "requirement" on the facts {criterion id: observed value} ' +
+  'with allowUndefinedFacts: true; a requirement whose fact is undefined is not_available (never met), ' +
+  'otherwise met when the rule succeeds and not_met when it fails. Pass 2: run the rules with event.type ' +
+  '"level" on the derived facts, for every level k: mandatoryNotMet@k = number of requirement rules with ' +
+  'params.level k and params.kind "mandatory" that are not_met or not_available; extendedMet@k = number of ' +
+  'requirement rules with params.level k and params.kind "extended" that are met. The level reached is the ' +
+  'highest params.level among the level events, 0 (chưa đạt / not yet) when there is none. The possible ' +
+  'level (if missing data were met) is pass 2 with not_available counted as met.';
 
 /** Fact holding the number of mandatory requirements of a level that are not met (missing data included). */
 export const mandatoryNotMetFact = (level: number): string => `mandatoryNotMet@${level}`;
@@ -96,7 +113,11 @@ export function rankedLevels(edition: CatalogEdition): { base: LevelDefinition; 
  * `edition.levelRule.extendedSharePercent`. Facts are flat (the criterion id is the fact id; the
  * observed value its value), so no JSONPath is needed; no condition has a priority.
  *
- * The output is inspectable and exportable: `JSON.stringify` it, or load it into any json-rules-engine 7.
+ * The output is inspectable and exportable: `JSON.stringify` it, or load it into any json-rules-engine 7 —
+ * in two passes ({@link RULES_CONTRACT}, repeated in every level rule): the requirement rules on the
+ * observations, then the level rules on the derived per-level counts. `new Engine(rules).run(observations)`
+ * in one pass cannot work (the level rules read derived facts, and a missing observation must be not
+ * available rather than an error). A tested reference driver: docs/examples/json-rules-engine-driver.mjs.
  *
  * @example
  * ```ts
@@ -177,7 +198,15 @@ export function toJsonRulesEngineRules(edition: CatalogEdition, areaGroup: AreaG
           },
         ]),
       },
-      event: { type: 'level', params: { level: def.level, areaGroup, levels: upTo.map((p) => ({ ...p })) } },
+      event: {
+        type: 'level',
+        params: {
+          level: def.level,
+          areaGroup,
+          contract: RULES_CONTRACT,
+          levels: upTo.map((p) => ({ ...p })),
+        },
+      },
     };
   });
   return [...requirementRules, ...levelRules];

@@ -38,6 +38,17 @@ export interface AssessOptions {
    * with this flag is not detected. Default `false`.
    */
   skipValidation?: boolean;
+  /**
+   * `'full'` (default): every finding (criterion × level) in the record. `'summary'`: no `findings` key —
+   * level, counts, gaps and missing data only; far smaller and faster for nationwide batches.
+   */
+  detail?: 'full' | 'summary';
+  /**
+   * `'reference'` (default): remediation text is not copied into the record — look it up in the edition
+   * the record names ({@link remediationOf}). `'inline'`: the record carries `remediation`, once per
+   * criterion with a failed requirement, so it can be read without the edition.
+   */
+  remediation?: 'reference' | 'inline';
 }
 
 /** A validated assessment with the compiled catalog and rule set it is decided under. */
@@ -47,29 +58,41 @@ export interface Prepared {
   readonly assessment: Assessment;
 }
 
-const hashCache = new WeakMap<CatalogEdition, string>();
-/** Content hash of an edition: the published one when known, else computed (once per edition object). */
-function editionHash(edition: CatalogEdition, published?: string): string {
-  if (published) return published;
+/**
+ * The edition as it enters at the API boundary, made immutable. A published edition (deep-frozen by
+ * @cdsx/criteria) is used as is; any other edition is copied (`structuredClone`) and the copy deep-frozen,
+ * and its content hash computed from the copy — so a caller who mutates their object afterwards can never
+ * get decisions (or cached compilations) of the old content under the new one, or the reverse.
+ */
+function immutableEdition(given: CatalogEdition | PublishedEdition): {
+  edition: CatalogEdition;
+  hash: string;
+} {
+  const edition = isPublished(given) ? given.edition : given;
   const known = EDITIONS.find((e) => e.edition === edition);
-  if (known) return known.contentHash;
-  let h = hashCache.get(edition);
-  if (!h) {
-    h = contentHashOf(edition);
-    hashCache.set(edition, h);
-  }
-  return h;
+  if (known) return { edition: known.edition, hash: known.contentHash };
+  const copy = freezeDeep(structuredClone(edition));
+  return { edition: copy, hash: contentHashOf(copy) };
 }
 
-const contextCache = new WeakMap<CatalogEdition, Map<string, CatalogContext>>();
-function contextFor(edition: CatalogEdition, hash: string, applied: AppliedOverlay | null): CatalogContext {
-  let byOverlay = contextCache.get(edition);
-  if (!byOverlay) {
-    byOverlay = new Map();
-    contextCache.set(edition, byOverlay);
+function freezeDeep<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) freezeDeep(v);
   }
+  return value;
+}
+
+/**
+ * Compiled contexts, keyed by content (edition hash | overlay hash), never by object identity: every
+ * edition reaching here is frozen (see {@link immutableEdition}), and equal content compiles equally.
+ * Bounded, oldest first out, so a long-running service that sees many draft editions stays flat.
+ */
+const contextCache = new Map<string, CatalogContext>();
+const CONTEXT_CACHE_SIZE = 64;
+function contextFor(edition: CatalogEdition, hash: string, applied: AppliedOverlay | null): CatalogContext {
   const key = `${hash}|${applied?.contentHash ?? ''}`;
-  let ctx = byOverlay.get(key);
+  let ctx = contextCache.get(key);
   if (!ctx) {
     const effective = applied ? applied.edition : edition;
     const { base, ranked } = rankedLevels(effective);
@@ -89,7 +112,8 @@ function contextFor(edition: CatalogEdition, hash: string, applied: AppliedOverl
       ),
       ruleSets: compileRuleSets(effective),
     };
-    byOverlay.set(key, ctx);
+    if (contextCache.size >= CONTEXT_CACHE_SIZE) contextCache.delete(contextCache.keys().next().value!);
+    contextCache.set(key, ctx);
   }
   return ctx;
 }
@@ -126,11 +150,7 @@ function isPublished(e: CatalogEdition | PublishedEdition): e is PublishedEditio
  * @internal
  */
 export function preparer(options: AssessOptions = {}): (input: unknown) => ParseResult<Prepared> {
-  const fixed = options.edition
-    ? isPublished(options.edition)
-      ? { edition: options.edition.edition, hash: options.edition.contentHash }
-      : { edition: options.edition, hash: editionHash(options.edition) }
-    : null;
+  const fixed = options.edition ? immutableEdition(options.edition) : null;
 
   // Overlays are validated against each edition they are used with, once.
   const overlayCache = new Map<CatalogEdition, ParseResult<Map<string, AppliedOverlay>>>();
@@ -165,6 +185,9 @@ export function preparer(options: AssessOptions = {}): (input: unknown) => Parse
     return r;
   };
 
+  // Contexts already resolved by this preparer, by edition hash and province (most batches use one or two).
+  const resolved = new Map<string, { ctx: CatalogContext; applied: AppliedOverlay | null }>();
+
   return (input) => {
     let edition: CatalogEdition;
     let hash: string;
@@ -196,8 +219,14 @@ export function preparer(options: AssessOptions = {}): (input: unknown) => Parse
     const overlays = overlaysFor(edition, hash);
     if (!overlays.ok) return overlays;
     const province = (input as { commune?: { provinceCode?: unknown } } | null)?.commune?.provinceCode;
-    const applied = typeof province === 'string' ? (overlays.value.get(province) ?? null) : null;
-    const ctx = contextFor(edition, hash, applied);
+    const memoKey = `${hash}|${typeof province === 'string' ? province : ''}`;
+    let hit = resolved.get(memoKey);
+    if (!hit) {
+      const applied = typeof province === 'string' ? (overlays.value.get(province) ?? null) : null;
+      hit = { ctx: contextFor(edition, hash, applied), applied };
+      resolved.set(memoKey, hit);
+    }
+    const { ctx, applied } = hit;
     let assessment = options.skipValidation
       ? (input as Assessment)
       : quickValidate(ctx, input, options.unknownCriteria === 'error');

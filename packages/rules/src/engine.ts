@@ -84,9 +84,13 @@ async function decideLevel(
   return level;
 }
 
-async function decideWithEngine({ ctx, ruleSet, assessment }: Prepared): Promise<DecisionRecord> {
+async function decideWithEngine(
+  { ctx, ruleSet, assessment }: Prepared,
+  options: AssessOptions,
+): Promise<DecisionRecord> {
   const Engine = await loadEngine();
-  const values = valuesOf(ctx, assessment);
+  const unknown: string[] = [];
+  const values = valuesOf(ctx, assessment, unknown);
   const facts = factsObject(ctx, values);
   const index = new Map(ruleSet.requirements.map((r, i) => [r.rule.name, i]));
   const result = await run(
@@ -105,7 +109,21 @@ async function decideWithEngine({ ctx, ruleSet, assessment }: Prepared): Promise
     levelFactsObject(ruleSet, levelValuesOf(ruleSet, outcomes, optimistic));
   const level = await decideLevel(Engine, ctx, ruleSet, counts(false));
   const possible = await decideLevel(Engine, ctx, ruleSet, counts(true));
-  return buildRecord(ctx, ruleSet, assessment, values, outcomes, level, possible);
+  const recordOptions = {
+    detail: options.detail ?? 'full',
+    inlineRemediation: options.remediation === 'inline',
+  } as const;
+  return buildRecord(
+    ctx,
+    ruleSet,
+    assessment,
+    values,
+    outcomes,
+    level,
+    possible,
+    unknown,
+    recordOptions,
+  ) as DecisionRecord;
 }
 
 /**
@@ -124,7 +142,7 @@ export async function assessWithEngine(
 ): Promise<DecisionRecord> {
   const prepared = preparer(options)(assessment);
   if (!prepared.ok) throw new CdsxValidationError(prepared.issues, 'assessment');
-  return decideWithEngine(prepared.value);
+  return decideWithEngine(prepared.value, options);
 }
 
 /**
@@ -146,7 +164,7 @@ export async function assessManyWithEngine(
         p.issues.map((issue) => ({ ...issue, record: i + 1 })),
         'assessments',
       );
-    out.push(await decideWithEngine(p.value));
+    out.push(await decideWithEngine(p.value, options));
   }
   return out;
 }

@@ -12,7 +12,15 @@
  *
  * @packageDocumentation
  */
-export { assess, assessMany, tryAssess, tryAssessMany } from './assess';
+export {
+  assess,
+  assessLevels,
+  assessMany,
+  type LevelsResult,
+  tryAssess,
+  tryAssessLevels,
+  tryAssessMany,
+} from './assess';
 export {
   extendedMetFact,
   extendedRequired,
@@ -21,6 +29,7 @@ export {
   type LevelRuleJson,
   mandatoryNotMetFact,
   type RequirementRuleJson,
+  RULES_CONTRACT,
   type RuleJson,
   toJsonRulesEngineRules,
 } from './compile';
@@ -49,6 +58,7 @@ export {
   impactReport,
   tryImpactReport,
 } from './impact';
+export { criterionOf, remediationOf } from './lookup';
 export {
   type AppliedOverlay,
   applyOverlay,
@@ -65,5 +75,7 @@ export type {
   LevelSummary,
   NextLevelGaps,
   Outcome,
+  RecordDetail,
+  SummaryRecord,
 } from './record';
 export { ENGINE_INFO } from './version';

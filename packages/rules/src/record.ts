@@ -30,11 +30,15 @@ export interface LevelRef {
   name: LocalizedText;
 }
 
-/** Kết quả đánh giá một tiêu chí ở một mức — one finding per criterion × level. */
+/**
+ * Kết quả đánh giá một tiêu chí ở một mức — one finding per criterion × level. Lean by design: the
+ * criterion's metadata (title, dimension, unit, remediation) is not repeated in every finding; look it up
+ * in the edition the record names ({@link DecisionRecord.catalog}, plus its overlay), e.g. with
+ * {@link criterionOf} / {@link remediationOf}, or ask for `remediation: 'inline'`.
+ */
 export interface Finding {
   /** Criterion id, e.g. `DV.01` (or a province's `P01.DV.01`). */
   criterion: string;
-  dimension: Dimension;
   level: number;
   /** `mandatory` bắt buộc · `extended` mở rộng · `null` when the requirement is not applicable. */
   kind: 'mandatory' | 'extended' | null;
@@ -45,13 +49,10 @@ export interface Finding {
   threshold: number | boolean | null;
   /**
    * Distance to the threshold in the criterion's unit: 0 when met, the positive amount still needed when
-   * a number is not met; `null` for booleans not met, missing values and not-applicable requirements.
+   * a number is not met (never 0: a value just below a threshold keeps its tiny gap); `null` for booleans
+   * not met, missing values and not-applicable requirements.
    */
   gap: number | null;
-  /** Unit of `observed`, `threshold` and `gap` (`null` for boolean and ordinal criteria). */
-  unit: LocalizedText | null;
-  /** What to do — given for `not_met` and `not_available`, `null` otherwise. */
-  remediation: LocalizedText | null;
 }
 
 /** A gap towards the next level: one failed requirement, with how far it is from its threshold. */
@@ -64,8 +65,8 @@ export interface GapItem {
   gap: number | null;
   /** `gap / |threshold|` (or `gap` when the threshold is 0); 1 for a boolean not met; `null` when missing. */
   relativeGap: number | null;
+  /** Unit of `observed`, `threshold` and `gap` (`null` for boolean and ordinal criteria). */
   unit: LocalizedText | null;
-  remediation: LocalizedText;
 }
 
 /** What stops the commune reaching the next level. */
@@ -102,12 +103,14 @@ export interface LevelSummary {
 }
 
 /**
- * Bản ghi quyết định — the decision record of one assessment: a plain JSON object whose key order is
- * fixed, so the same input always serialises to the same bytes.
+ * Bản ghi quyết định — the decision record of one assessment: a plain JSON object (own data properties
+ * only, no accessors) whose key order is fixed, so the same input always serialises to the same bytes.
+ * Criterion metadata (title, unit, remediation) is referenced, not repeated: it lives in the edition named
+ * by `catalog` (with `overlay`); `remediation: 'inline'` adds the remediation text once per criterion.
  */
 export interface DecisionRecord {
-  /** Format version of this record. */
-  recordVersion: 1;
+  /** Format version of this record (2: lean findings, remediation by reference). */
+  recordVersion: 2;
   /** The catalog edition applied: id, version and `sha256:` content hash. */
   catalog: { id: string; version: string; contentHash: string };
   /** The software that decided: `@cdsx/rules` and its version; the reference semantics it follows. */
@@ -128,7 +131,12 @@ export interface DecisionRecord {
   provisional: boolean;
   /** The level that would be reached if every missing observation turned out to be met. */
   possibleLevel: number;
-  /** Criteria whose missing observation could change the level (by id). */
+  /**
+   * Criteria with a missing observation that is required (mandatory or extended) at a level above the
+   * reached one and no higher than `possibleLevel`, sorted by id; empty when the record is not
+   * provisional. Data for these criteria could raise the level, but not each one alone is decisive: an
+   * extended criterion may be listed although the extended share could be reached without it.
+   */
   missingCriteria: string[];
   /** Per level: counts and whether its conditions hold. */
   levels: LevelSummary[];
@@ -140,6 +148,27 @@ export interface DecisionRecord {
   gaps: NextLevelGaps | null;
   /** Observation keys that are not criteria of the edition (or overlay), sorted. Reported, never used. */
   unknownCriteria: string[];
+  /**
+   * Only with `remediation: 'inline'`: what to do (việc cần làm), once per criterion that has a `not_met`
+   * or `not_available` finding, in catalog order. Otherwise absent: read `remediation` of the criterion in
+   * the record's edition (see {@link remediationOf}).
+   */
+  remediation?: Record<string, LocalizedText>;
+}
+
+/**
+ * A decision record without its per-finding objects (`detail: 'summary'`): level, counts, gaps and
+ * missing data — what a nationwide batch usually needs, at a fraction of the size and allocation.
+ */
+export type SummaryRecord = Omit<DecisionRecord, 'findings'>;
+
+/** How much of the record to build: every finding (`full`, default) or none (`summary`). */
+export type RecordDetail = 'full' | 'summary';
+
+/** Record options decided once per batch. */
+export interface RecordOptions {
+  readonly detail: RecordDetail;
+  readonly inlineRemediation: boolean;
 }
 
 /** The catalog context an assessment is decided under (edition with overlay applied, compiled). */
@@ -157,13 +186,17 @@ export interface CatalogContext {
   readonly ruleSets: Readonly<Record<AreaGroup, RuleSet>>;
 }
 
-/** Observed values by criterion index (catalog order); `undefined` when not observed. */
-export function valuesOf(ctx: CatalogContext, assessment: Assessment): unknown[] {
+/**
+ * Observed values by criterion index (catalog order); `undefined` when not observed. Observation keys
+ * that are not criteria of the context are pushed to `unknown`.
+ */
+export function valuesOf(ctx: CatalogContext, assessment: Assessment, unknown: string[]): unknown[] {
   const values = new Array<unknown>(ctx.edition.criteria.length).fill(undefined);
   const obs = assessment.observations;
   for (const id in obs) {
     const i = ctx.criterionIndex.get(id);
     if (i !== undefined) values[i] = obs[id]!.value;
+    else unknown.push(id);
   }
   return values;
 }
@@ -211,23 +244,32 @@ function round(x: number): number {
   return Math.round(x * 1e9) / 1e9;
 }
 
-function gapOf(observed: unknown, threshold: number | boolean, outcome: number): number | null {
+/** Rounded to 9 decimals, but a positive amount never rounds to 0 (a value 5e-10 short is still short). */
+function roundPositive(x: number): number {
+  const r = round(x);
+  return r === 0 && x > 0 ? x : r;
+}
+
+/** The gap of a requirement with outcome code `outcome` (see {@link Finding.gap}). */
+export function gapOf(observed: unknown, threshold: number | boolean, outcome: number): number | null {
   if (outcome === MET) return 0;
   if (outcome !== NOT_MET || typeof observed !== 'number' || typeof threshold !== 'number') return null;
-  return round(Math.abs(threshold - observed));
+  return roundPositive(Math.abs(threshold - observed));
 }
 
 function relativeGapOf(gap: number | null, threshold: number | boolean, outcome: Outcome): number | null {
   if (outcome === 'not_available') return null;
   if (gap === null) return 1;
   const t = typeof threshold === 'number' ? Math.abs(threshold) : 0;
-  return round(t === 0 ? gap : gap / t);
+  return roundPositive(t === 0 ? gap : gap / t);
 }
+
+const FULL: RecordOptions = Object.freeze({ detail: 'full', inlineRemediation: false });
 
 /**
  * Build the decision record from the requirement outcomes and the levels decided by the level rules.
  * Both paths (json-rules-engine and the compiled fast path) end here, so their records can differ only
- * if their outcomes or levels differ.
+ * if their outcomes or levels differ. `unknown` lists the observation keys outside the edition (sorted here).
  */
 export function buildRecord(
   ctx: CatalogContext,
@@ -237,16 +279,14 @@ export function buildRecord(
   outcomes: Uint8Array,
   level: number,
   possibleLevel: number,
-): DecisionRecord {
+  unknown: string[],
+  options: RecordOptions = FULL,
+): DecisionRecord | SummaryRecord {
   const { edition, ranked } = ctx;
-  const levelDef = (n: number): LevelRef => {
-    const d = n === ctx.base.level ? ctx.base : ranked.find((l) => l.level === n)!;
-    return { level: d.level, name: d.name };
-  };
   const nextIndex = ranked.findIndex((l) => l.level > level);
   const next = nextIndex >= 0 ? ranked[nextIndex]! : null;
 
-  // Per-dimension and per-level counts, from the per-rule-set cell table.
+  // Per-dimension and per-level counts, and the findings, from the per-rule-set cell table.
   const cells = cellsOf(ctx, ruleSet);
   const reqs = ruleSet.requirements;
   const nLevels = ranked.length;
@@ -254,20 +294,51 @@ export function buildRecord(
   const dimApplicable = new Int32Array(edition.dimensions.length);
   // counts[li * 6 + (mandatory ? 0 : 3) + outcome]
   const counts = new Int32Array(nLevels * 6);
+  const full = options.detail === 'full';
+  const findings: Finding[] | null = full ? new Array<Finding>(cells.length) : null;
   for (let k = 0; k < cells.length; k++) {
     const cell = cells[k]!;
-    if (cell.ri < 0) continue;
+    if (cell.ri < 0) {
+      if (findings) {
+        const observed = values[cell.ci];
+        findings[k] = {
+          criterion: cell.criterion,
+          level: cell.level,
+          kind: null,
+          outcome: 'not_applicable',
+          observed: observed === undefined ? null : (observed as number | boolean),
+          comparison: null,
+          threshold: null,
+          gap: null,
+        };
+      }
+      continue;
+    }
     const o = outcomes[cell.ri]!;
-    counts[cell.li * 6 + (cell.kind === 'mandatory' ? 0 : 3) + o]! += 1;
+    counts[cell.li * 6 + cell.kindOffset + o]! += 1;
     dimApplicable[cell.di]! += 1;
     if (o === MET) dimMet[cell.di]! += 1;
+    if (findings) {
+      const observed = values[cell.ci];
+      findings[k] = {
+        criterion: cell.criterion,
+        level: cell.level,
+        kind: cell.kind,
+        outcome: OUTCOME[o]!,
+        observed: observed === undefined ? null : (observed as number | boolean),
+        comparison: cell.comparison,
+        threshold: cell.threshold,
+        gap: o === MET ? 0 : gapOf(observed, cell.threshold!, o),
+      };
+    }
   }
 
-  const levels: LevelSummary[] = ranked.map((def, li) => {
+  const levels: LevelSummary[] = new Array<LevelSummary>(nLevels);
+  for (let li = 0; li < nLevels; li++) {
     const c = li * 6;
     const p = ruleSet.perLevel[li]!;
-    return {
-      level: def.level,
+    levels[li] = {
+      level: ranked[li]!.level,
       mandatory: {
         applicable: p.mandatory,
         met: counts[c]!,
@@ -284,7 +355,7 @@ export function buildRecord(
       },
       satisfied: counts[c + 1]! + counts[c + 2]! === 0 && counts[c + 3]! >= p.extendedRequired,
     };
-  });
+  }
 
   // Gaps for the next level: only its own requirements can fail (every lower level is satisfied).
   let gaps: NextLevelGaps | null = null;
@@ -308,19 +379,20 @@ export function buildRecord(
         gap,
         relativeGap: relativeGapOf(gap, p.threshold, outcome),
         unit: r.criterion.unit,
-        remediation: r.criterion.remediation,
       };
-      (p.kind === 'mandatory' ? mandatory : candidates).push(item);
+      (r.mandatory ? mandatory : candidates).push(item);
     }
-    mandatory.sort((a, b) => cmp(a.criterion, b.criterion));
-    candidates.sort((a, b) => {
-      if (a.relativeGap !== b.relativeGap) {
-        if (a.relativeGap === null) return 1;
-        if (b.relativeGap === null) return -1;
-        return a.relativeGap - b.relativeGap;
-      }
-      return cmp(a.criterion, b.criterion);
-    });
+    // Requirements are in catalog order; ids sort the mandatory list, relative gap then id the candidates.
+    if (mandatory.length > 1) mandatory.sort((a, b) => cmp(a.criterion, b.criterion));
+    if (candidates.length > 1)
+      candidates.sort((a, b) => {
+        if (a.relativeGap !== b.relativeGap) {
+          if (a.relativeGap === null) return 1;
+          if (b.relativeGap === null) return -1;
+          return a.relativeGap - b.relativeGap;
+        }
+        return cmp(a.criterion, b.criterion);
+      });
     const sum = levels[li]!.extended;
     gaps = {
       level: next.level,
@@ -337,99 +409,102 @@ export function buildRecord(
 
   // Missing data that could change the level: not-available findings at levels above the reached one,
   // up to the level reachable if they were all met.
-  const missing = new Set<string>();
+  let missingCriteria: string[] = [];
   if (possibleLevel > level) {
+    const missing = new Set<string>();
     for (let ri = 0; ri < reqs.length; ri++) {
       if (outcomes[ri] !== NOT_AVAILABLE) continue;
       const p = reqs[ri]!.rule.event.params;
       if (p.level > level && p.level <= possibleLevel) missing.add(p.criterion);
     }
+    missingCriteria = [...missing].sort(cmp);
   }
 
-  const unknownCriteria: string[] = [];
-  for (const id in assessment.observations) if (!ctx.criterionIds.has(id)) unknownCriteria.push(id);
-  unknownCriteria.sort(cmp);
+  if (unknown.length > 1) unknown.sort(cmp);
   const commune = assessment.commune;
-  // Findings are the bulk of a record (one object per criterion × level): they are materialised on first
-  // read — by property access, JSON.stringify, spread or structuredClone alike — and then kept, so a
-  // nationwide batch that only reads levels and gaps does not allocate them. Same key order, same values.
-  let findings: Finding[] | undefined;
-  return {
-    recordVersion: 1,
-    catalog: { id: edition.id, version: edition.version, contentHash: ctx.contentHash },
-    engine: { ...ENGINE_INFO },
-    overlay: ctx.overlay ? { ...ctx.overlay } : null,
-    commune: {
-      code: commune.code,
-      name: commune.name,
-      provinceCode: commune.provinceCode,
-      unitType: commune.unitType,
-    },
-    areaGroup: ruleSet.areaGroup,
-    period: assessment.period,
-    synthetic: assessment.synthetic === true,
-    level: levelDef(level),
-    nextLevel: next ? { level: next.level, name: next.name } : null,
-    provisional: possibleLevel > level,
-    possibleLevel,
-    missingCriteria: [...missing].sort(cmp),
-    levels,
-    dimensions: edition.dimensions.map((d, i) => ({
-      dimension: d.id,
-      met: dimMet[i]!,
-      applicable: dimApplicable[i]!,
-    })),
-    get findings(): Finding[] {
-      findings ??= materializeFindings(cells, values, outcomes);
-      return findings;
-    },
-    set findings(value: Finding[]) {
-      findings = value;
-    },
-    gaps,
-    unknownCriteria,
-  };
+  const dimensions = new Array<{ dimension: Dimension; met: number; applicable: number }>(
+    edition.dimensions.length,
+  );
+  for (let i = 0; i < dimensions.length; i++)
+    dimensions[i] = { dimension: edition.dimensions[i]!.id, met: dimMet[i]!, applicable: dimApplicable[i]! };
+  // Two literals rather than a spread: same key order, one allocation each.
+  const record: DecisionRecord | SummaryRecord = findings
+    ? {
+        recordVersion: 2,
+        catalog: { id: edition.id, version: edition.version, contentHash: ctx.contentHash },
+        engine: { name: ENGINE_INFO.name, version: ENGINE_INFO.version, semantics: ENGINE_INFO.semantics },
+        overlay: overlayOf(ctx),
+        commune: {
+          code: commune.code,
+          name: commune.name,
+          provinceCode: commune.provinceCode,
+          unitType: commune.unitType,
+        },
+        areaGroup: ruleSet.areaGroup,
+        period: assessment.period,
+        synthetic: assessment.synthetic === true,
+        level: levelRef(ctx, level),
+        nextLevel: next ? { level: next.level, name: next.name } : null,
+        provisional: possibleLevel > level,
+        possibleLevel,
+        missingCriteria,
+        levels,
+        dimensions,
+        findings,
+        gaps,
+        unknownCriteria: unknown,
+      }
+    : {
+        recordVersion: 2,
+        catalog: { id: edition.id, version: edition.version, contentHash: ctx.contentHash },
+        engine: { name: ENGINE_INFO.name, version: ENGINE_INFO.version, semantics: ENGINE_INFO.semantics },
+        overlay: overlayOf(ctx),
+        commune: {
+          code: commune.code,
+          name: commune.name,
+          provinceCode: commune.provinceCode,
+          unitType: commune.unitType,
+        },
+        areaGroup: ruleSet.areaGroup,
+        period: assessment.period,
+        synthetic: assessment.synthetic === true,
+        level: levelRef(ctx, level),
+        nextLevel: next ? { level: next.level, name: next.name } : null,
+        provisional: possibleLevel > level,
+        possibleLevel,
+        missingCriteria,
+        levels,
+        dimensions,
+        gaps,
+        unknownCriteria: unknown,
+      };
+  if (options.inlineRemediation) record.remediation = remediationTable(ctx, reqs, outcomes);
+  return record;
 }
 
-/** One finding per cell (criterion × level, catalog order then level), `not_applicable` included. */
-function materializeFindings(cells: readonly Cell[], values: FactValues, outcomes: Uint8Array): Finding[] {
-  const findings: Finding[] = [];
-  for (let k = 0; k < cells.length; k++) {
-    const cell = cells[k]!;
-    const observedRaw = values[cell.ci];
-    const observed = observedRaw === undefined ? null : (observedRaw as number | boolean);
-    if (cell.ri < 0) {
-      findings.push({
-        criterion: cell.criterion,
-        dimension: cell.dimension,
-        level: cell.level,
-        kind: null,
-        outcome: 'not_applicable',
-        observed,
-        comparison: null,
-        threshold: null,
-        gap: null,
-        unit: cell.unit,
-        remediation: null,
-      });
-      continue;
-    }
-    const o = outcomes[cell.ri]!;
-    findings.push({
-      criterion: cell.criterion,
-      dimension: cell.dimension,
-      level: cell.level,
-      kind: cell.kind,
-      outcome: OUTCOME[o]!,
-      observed,
-      comparison: cell.comparison,
-      threshold: cell.threshold,
-      gap: o === MET ? 0 : gapOf(observedRaw, cell.threshold!, o),
-      unit: cell.unit,
-      remediation: o === MET ? null : cell.remediation,
-    });
-  }
-  return findings;
+function overlayOf(ctx: CatalogContext): DecisionRecord['overlay'] {
+  const o = ctx.overlay;
+  return o ? { id: o.id, province: o.province, contentHash: o.contentHash } : null;
+}
+
+function levelRef(ctx: CatalogContext, n: number): LevelRef {
+  const d = n === ctx.base.level ? ctx.base : ctx.ranked.find((l) => l.level === n)!;
+  return { level: d.level, name: d.name };
+}
+
+/** Remediation once per criterion with a failed (not met or not available) requirement, catalog order. */
+function remediationTable(
+  ctx: CatalogContext,
+  reqs: RuleSet['requirements'],
+  outcomes: Uint8Array,
+): Record<string, LocalizedText> {
+  const failed = new Uint8Array(ctx.edition.criteria.length);
+  for (let ri = 0; ri < reqs.length; ri++) if (outcomes[ri] !== MET) failed[reqs[ri]!.criterionIndex] = 1;
+  const out: Record<string, LocalizedText> = {};
+  ctx.edition.criteria.forEach((c, i) => {
+    if (failed[i]) out[c.id] = { vi: c.remediation.vi, en: c.remediation.en };
+  });
+  return out;
 }
 
 /** The static part of one finding: a criterion × level of one rule set (catalog order, then level). */
@@ -440,13 +515,12 @@ interface Cell {
   /** Requirement index in the rule set, -1 when not applicable. */
   readonly ri: number;
   readonly criterion: string;
-  readonly dimension: Dimension;
   readonly level: number;
   readonly kind: 'mandatory' | 'extended' | null;
+  /** 0 for a mandatory requirement, 3 for an extended one (offset in the per-level counts). */
+  readonly kindOffset: number;
   readonly comparison: Comparison | null;
   readonly threshold: number | boolean | null;
-  readonly unit: LocalizedText | null;
-  readonly remediation: LocalizedText;
 }
 
 const cellCache = new WeakMap<RuleSet, readonly Cell[]>();
@@ -465,13 +539,11 @@ function cellsOf(ctx: CatalogContext, ruleSet: RuleSet): readonly Cell[] {
         di: ctx.dimensionIndex[ci]!,
         ri,
         criterion: criterion.id,
-        dimension: criterion.dimension,
         level: p ? p.level : def.level,
         kind: p ? p.kind : null,
+        kindOffset: p?.kind === 'extended' ? 3 : 0,
         comparison: p ? p.comparison : null,
         threshold: p ? p.threshold : null,
-        unit: criterion.unit,
-        remediation: criterion.remediation,
       });
     });
   });

@@ -105,7 +105,7 @@ function OutcomeCell({ finding, criterion }: { finding: Finding | undefined; cri
   if (!finding) return <td />;
   const requirement =
     finding.comparison !== null && finding.threshold !== null
-      ? formatRequirement(finding.comparison, finding.threshold, criterion, finding.unit, lang)
+      ? formatRequirement(finding.comparison, finding.threshold, criterion, criterion.unit, lang)
       : '';
   return (
     <td

@@ -31,9 +31,12 @@ function GapRow({ gap }: { gap: GapItem }) {
           </span>
         )}
       </div>
-      <p className="remediation">
-        <span className="muted">{t.remediation}:</span> {l(gap.remediation)}
-      </p>
+      {criterion && (
+        // Records reference remediation: it is the criterion's text in the edition.
+        <p className="remediation">
+          <span className="muted">{t.remediation}:</span> {l(criterion.remediation)}
+        </p>
+      )}
     </li>
   );
 }

@@ -90,7 +90,18 @@ describe('edition 0.1.0 (the reconstructed 2026 draft)', () => {
     );
   });
 
-  it('is the latest edition', () => {
-    expect(latestEdition.edition.version).toBe(EDITIONS.at(-1)!.edition.version);
+  it('is the latest edition: highest semver of all, and what the `latest` subpath exports', async () => {
+    const semver = (v: string) => v.split('.').map(Number) as [number, number, number];
+    const highest = [...EDITIONS]
+      .map((p) => p.edition.version)
+      .sort((a, b) => {
+        const [x, y] = [semver(a), semver(b)];
+        return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+      })
+      .at(-1);
+    expect(latestEdition.edition.version).toBe(highest);
+    const subpath = await import('../latest');
+    expect(subpath.edition.version).toBe(highest);
+    expect(subpath.contentHash).toBe(latestEdition.contentHash);
   });
 });

@@ -53,6 +53,11 @@ export async function runDifferential(seed: number, cases: number): Promise<void
             findings: ref.findings,
           });
           expect({ seed: b.seed, record: fast }).toEqual({ seed: b.seed, record: ref });
+          // toEqual ignores key order and undefined keys: the records must still be byte-identical.
+          expect({ seed: b.seed, json: JSON.stringify(fast) }).toEqual({
+            seed: b.seed,
+            json: JSON.stringify(ref),
+          });
         }
         const naive = naiveDecide(b.effective, b.input);
         expect({ seed: b.seed, ...summarizeRecord(fast) }).toEqual({
