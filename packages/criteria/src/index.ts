@@ -18,7 +18,14 @@ export { EDITIONS, getEdition, latestEdition } from './editions/index';
 export { deepFreeze, type PublishedEdition } from './editions/published';
 export { canonicalJson, contentHashOf, sha256Hex } from './hash';
 export * from './issues';
-export { parseJsonText } from './json';
+export {
+  excessiveNesting,
+  LineIndex,
+  MAX_JSON_DEPTH,
+  MAX_JSON_SYNTAX_ISSUES,
+  type ParseJsonOptions,
+  parseJsonText,
+} from './json';
 export { LINT_RULES, type LintProblem, type LintRule, lintCatalog } from './lint';
 export * from './model';
 export { requirementFor } from './query';

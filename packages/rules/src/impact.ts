@@ -5,6 +5,7 @@ import {
   type Crosswalk,
   contentHashOf,
   crosswalkBetween,
+  describeValue,
   EDITIONS,
   type ParseResult,
   type PublishedEdition,
@@ -175,8 +176,8 @@ export function tryImpactReport(options: ImpactOptions): ParseResult<ImpactRepor
         code: 'impact_catalog_version',
         record: i + 1,
         message: {
-          vi: `đánh giá phải theo phiên bản ${vFrom} hoặc ${vTo}, nhận được ${JSON.stringify(version ?? null)}`,
-          en: `the assessment must be under edition ${vFrom} or ${vTo}, got ${JSON.stringify(version ?? null)}`,
+          vi: `đánh giá phải theo phiên bản ${vFrom} hoặc ${vTo}, nhận được ${describeValue(version)}`,
+          en: `the assessment must be under edition ${vFrom} or ${vTo}, got ${describeValue(version)}`,
         },
       });
       return;
