@@ -6,6 +6,7 @@ import { type Lang, type LocalizedText, say, t } from './i18n';
 import { canonicalPath, readTextFile, writeFileAtomic } from './io';
 import { ANSI, PLAIN, useColor } from './render/color';
 import { type Format, renderReport } from './render/index';
+import { neutralize } from './render/text';
 
 /** Where the CLI reads and writes: the real process in `main.ts`, anything in tests. */
 export interface Io {
@@ -205,7 +206,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const langFlag = scanLang(argv);
   const lang: Lang = langFlag ?? 'vi';
   const debug = argv.includes('--debug');
-  const err = (s: string) => io.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
+  // Messages may quote input (a flag value, a file name): control and bidi characters are shown, not obeyed.
+  const err = (s: string) => io.stderr.write(neutralize(s.endsWith('\n') ? s : `${s}\n`));
   try {
     const { words, rest } = commandWords(argv);
     const wantsHelp = rest.includes('--help') || rest.includes('-h');
