@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { LocalizedText } from './text';
+import { type LocalizedText, NO_CONTROL_CHARACTERS, NOT_BLANK } from './text';
 
 /**
  * One problem found in user input: where it is, what was expected, in Vietnamese and English.
@@ -148,6 +148,19 @@ export function fromZodIssue(
       };
     }
     case 'invalid_format': {
+      if ('pattern' in issue && String(issue.pattern) === String(NOT_BLANK)) {
+        return { path, code: 'blank', message: { vi: 'không được để trống', en: 'must not be blank' } };
+      }
+      if ('pattern' in issue && String(issue.pattern) === String(NO_CONTROL_CHARACTERS)) {
+        return {
+          path,
+          code: 'control_character',
+          message: {
+            vi: 'có ký tự điều khiển (NUL, ESC…) hoặc ký tự đảo chiều văn bản',
+            en: 'contains a control character (NUL, ESC…) or a bidirectional override',
+          },
+        };
+      }
       const pattern = 'pattern' in issue && issue.pattern ? ` ${String(issue.pattern)}` : '';
       return {
         path,

@@ -15,6 +15,7 @@ import {
   EvidenceSchema,
   IsoDateSchema,
 } from './model';
+import { freeTextSchema } from './text';
 
 function result<T>(schema: z.ZodType<T>, input: unknown): ParseResult<T> {
   const r = schema.safeParse(input, { reportInput: true });
@@ -82,7 +83,7 @@ function buildObservationSchema(criterion: Criterion) {
     source: DataSourceSchema,
     evidence: EvidenceSchema.optional(),
     observedAt: IsoDateSchema.optional(),
-    note: z.string().optional(),
+    note: freeTextSchema().optional(),
   });
 }
 

@@ -208,7 +208,9 @@ export function levelFactsObject(ruleSet: RuleSet, values: readonly number[]): R
 const OUTCOME: readonly Outcome[] = ['met', 'not_met', 'not_available'];
 
 function round(x: number): number {
-  return Math.round(x * 1e9) / 1e9;
+  const scaled = x * 1e9;
+  // A huge value (1e300) would overflow to Infinity, which JSON writes as null ("missing"): keep it as is.
+  return Number.isFinite(scaled) ? Math.round(scaled) / 1e9 : x;
 }
 
 function gapOf(observed: unknown, threshold: number | boolean, outcome: number): number | null {
