@@ -67,3 +67,27 @@ describe('parseJsonText on hostile input (issue 17, items 3 and 5)', () => {
     if (!r.ok) expect(r.issues[0]).toMatchObject({ line: 7, column: 7 });
   });
 });
+
+describe('parseJsonText: keys that would change data silently (issue 17, item 10)', () => {
+  it('reports a key repeated in one object, located, and not keys repeated across objects', () => {
+    const r = parseJsonText('{"a": 1,\n "b": {"a": 2, "c": 3},\n "a": 4}');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]).toMatchObject({ code: 'duplicate_key', line: 3, column: 2 });
+    expect(r.issues[0]!.message.vi).toContain('"a"');
+    expect(parseJsonText('[{"a":1},{"a":2}]').ok).toBe(true);
+  });
+
+  it('compares keys after unescaping ("a" and "\\u0061" are the same key)', () => {
+    const r = parseJsonText('{"a": 1, "\\u0061": 2}');
+    expect(r.ok ? 'ok' : r.issues[0]!.code).toBe('duplicate_key');
+  });
+
+  it('reports a __proto__ key at any depth, and accepts it as a string value', () => {
+    const r = parseJsonText('{"requirements": {"urban": {"__proto__": {"kind": "mandatory"}}}}');
+    expect(r.ok ? 'ok' : r.issues[0]!.code).toBe('forbidden_key');
+    expect(parseJsonText('{"note": "__proto__", "list": ["__proto__"]}').ok).toBe(true);
+    expect(({} as Record<string, unknown>).kind).toBeUndefined();
+  });
+});

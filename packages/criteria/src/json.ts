@@ -38,25 +38,80 @@ export class LineIndex {
   }
 }
 
+/** What one linear pass over JSON text finds: too deep a nesting, repeated keys, `__proto__` keys. */
+interface Structure {
+  /** Offset of the first `[` or `{` (outside strings) that opens level `maxDepth + 1`, or -1. */
+  deep: number;
+  /** Keys repeated within one object, and `__proto__` keys: offset of the key's opening quote. */
+  keys: Array<{ offset: number; key: string; duplicate: boolean }>;
+}
+
+/**
+ * One pass over JSON text without recursion (it holds on any input, malformed or not): the nesting depth,
+ * and the keys each object repeats. Stops at the first bracket that opens level `maxDepth + 1`.
+ */
+function scanStructure(text: string, maxDepth: number): Structure {
+  const keys: Structure['keys'] = [];
+  const objects: boolean[] = [];
+  const seen: Array<Set<string> | undefined> = [];
+  let expectKey = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      let j = i + 1;
+      let escaped = false;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d === 92) {
+          escaped = true;
+          j += 2;
+        } else if (d === 34) break;
+        else j++;
+      }
+      if (expectKey && objects.length > 0) {
+        let key = text.slice(i + 1, j);
+        if (escaped) {
+          try {
+            key = JSON.parse(text.slice(i, j + 1)) as string;
+          } catch {
+            // Malformed: the syntax errors are reported instead.
+          }
+        }
+        const top = objects.length - 1;
+        let set = seen[top];
+        if (set === undefined) {
+          set = new Set();
+          seen[top] = set;
+        }
+        if (set.has(key)) keys.push({ offset: i, key, duplicate: true });
+        else {
+          set.add(key);
+          if (key === '__proto__') keys.push({ offset: i, key, duplicate: false });
+        }
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === 123 || c === 91) {
+      if (objects.length >= maxDepth) return { deep: i, keys };
+      objects.push(c === 123);
+      seen.push(undefined);
+      expectKey = c === 123;
+    } else if (c === 125 || c === 93) {
+      objects.pop();
+      seen.pop();
+      expectKey = false;
+    } else if (c === 44) expectKey = objects[objects.length - 1] === true;
+  }
+  return { deep: -1, keys };
+}
+
 /**
  * Offset of the first `[` or `{` (outside strings) that opens level `maxDepth + 1`, or -1. One linear pass
  * without recursion, so it holds on any input, malformed or not.
  */
 export function excessiveNesting(text: string, maxDepth: number = MAX_JSON_DEPTH): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92)
-        i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 || c === 123) {
-      if (++depth > maxDepth) return i;
-    } else if ((c === 93 || c === 125) && depth > 0) depth--;
-  }
-  return -1;
+  return scanStructure(text, maxDepth).deep;
 }
 
 const JSON_ERROR_VI: Record<string, string> = {
@@ -92,8 +147,9 @@ export interface ParseJsonOptions {
 
 /**
  * Parse JSON text. Malformed JSON gives located, bilingual issues (line and column) instead of an exception.
- * The result is plain data: a `"__proto__"` key stays an ordinary own property and never changes a prototype.
- * Nesting deeper than {@link MAX_JSON_DEPTH} is refused (`too_deep`); at most `maxIssues` syntax errors are
+ * A key repeated within one object (`duplicate_key`) and a `"__proto__"` key (`forbidden_key`) are located
+ * errors: JSON.parse would keep the last value without a word, and `__proto__` is dropped or misread by most
+ * consumers. Nesting deeper than {@link MAX_JSON_DEPTH} is refused (`too_deep`); at most `maxIssues` syntax errors are
  * listed, followed by one `more_issues` issue counting the rest. Cost is linear in the text.
  *
  * @example
@@ -109,7 +165,7 @@ export function parseJsonText(
   const where = sourceName ? `${sourceName}: ` : '';
   const firstLine = options.firstLine ?? 1;
   const maxDepth = options.maxDepth ?? MAX_JSON_DEPTH;
-  const deep = excessiveNesting(body, maxDepth);
+  const { deep, keys } = scanStructure(body, maxDepth);
   if (deep >= 0) {
     const at = new LineIndex(body).at(deep);
     const line = at.line + firstLine - 1;
@@ -130,7 +186,43 @@ export function parseJsonText(
     };
   }
   try {
-    return { ok: true, value: JSON.parse(body) };
+    const value: unknown = JSON.parse(body);
+    if (keys.length === 0) return { ok: true, value };
+    // JSON.parse keeps the last of repeated keys without a word, and a `__proto__` key is dropped or
+    // misread by most consumers: both are located errors rather than silent changes.
+    const lines = new LineIndex(body);
+    const max = Math.max(1, options.maxIssues ?? MAX_JSON_SYNTAX_ISSUES);
+    const issues: ValidationIssue[] = keys.slice(0, max).map(({ offset, key, duplicate }) => {
+      const at = lines.at(offset);
+      const line = at.line + firstLine - 1;
+      const shown = JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key);
+      return {
+        path: '',
+        code: duplicate ? 'duplicate_key' : 'forbidden_key',
+        line,
+        column: at.column,
+        message: duplicate
+          ? {
+              vi: `${where}khóa ${shown} lặp lại trong cùng đối tượng tại dòng ${line}, cột ${at.column}`,
+              en: `${where}key ${shown} repeated in the same object at line ${line}, column ${at.column}`,
+            }
+          : {
+              vi: `${where}khóa "__proto__" không được phép tại dòng ${line}, cột ${at.column}`,
+              en: `${where}the key "__proto__" is not allowed at line ${line}, column ${at.column}`,
+            },
+      };
+    });
+    if (keys.length > max) {
+      issues.push({
+        path: '',
+        code: 'more_issues',
+        message: {
+          vi: `${where}còn ${keys.length - max} khóa lặp hoặc không được phép khác`,
+          en: `${where}${keys.length - max} more repeated or forbidden key(s) not listed`,
+        },
+      });
+    }
+    return { ok: false, issues };
   } catch {
     const errors: ParseError[] = [];
     parse(body, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fromZodError, type ParseResult, type ValidationIssue } from './issues';
+import { formatPath, fromZodError, type ParseResult, type ValidationIssue } from './issues';
 import {
   type AreaGroup,
   type Assessment,
@@ -30,7 +30,38 @@ function result<T>(schema: z.ZodType<T>, input: unknown): ParseResult<T> {
  * if (!r.ok) console.error(formatIssues(r.issues));
  */
 export function parseCatalogEdition(input: unknown): ParseResult<CatalogEdition> {
+  const forbidden = forbiddenKeyIssues(input);
+  if (forbidden.length) return { ok: false, issues: forbidden };
   return result(CatalogEditionSchema, input);
+}
+
+/**
+ * Own `"__proto__"` keys anywhere in a parsed value (JSON.parse makes them ordinary properties), as located
+ * `forbidden_key` issues. zod drops such a key from a record map (a catalog's requirements) without a word,
+ * so it is refused before validation. Iterative, each object visited once: any depth or cycle is safe.
+ */
+export function forbiddenKeyIssues(input: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const seen = new Set<object>();
+  const stack: Array<[unknown, PropertyKey[]]> = [[input, []]];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop() as [unknown, PropertyKey[]];
+    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
+    seen.add(value);
+    if (!Array.isArray(value) && Object.hasOwn(value, '__proto__')) {
+      issues.push({
+        path: formatPath([...path, '__proto__']),
+        code: 'forbidden_key',
+        message: { vi: 'khóa "__proto__" không được phép', en: 'the key "__proto__" is not allowed' },
+      });
+    }
+    for (const key of Object.keys(value)) {
+      const child = (value as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null)
+        stack.push([child, [...path, Array.isArray(value) ? Number(key) : key]]);
+    }
+  }
+  return issues.reverse();
 }
 
 /** A commune profile with its area group resolved (override, or the unit type's default). */
