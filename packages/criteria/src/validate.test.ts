@@ -193,3 +193,20 @@ describe('parseCatalogEdition and __proto__ keys (issue 17, item 10)', () => {
     expect(parseCatalogEdition(JSON.parse(JSON.stringify(latestEdition.edition))).ok).toBe(true);
   });
 });
+
+describe('ids that look like identifiers (issue 17, item 12)', () => {
+  it('reports an id like constructor once, under one path', () => {
+    const input = {
+      ...valid(),
+      observations: {
+        constructor: { value: 1, source: 'self_declared' },
+        toString: { value: 1, source: 'self_declared' },
+      },
+    };
+    const r = validateAssessment(input, edition);
+    expect(r.ok ? [] : r.issues.map((i) => [i.path, i.code])).toEqual([
+      ['observations.constructor', 'invalid_criterion_id'],
+      ['observations.toString', 'invalid_criterion_id'],
+    ]);
+  });
+});

@@ -186,7 +186,9 @@ export function validateAssessment(
   const observations = record.observations;
   if (observations && typeof observations === 'object' && !Array.isArray(observations)) {
     for (const id of Object.keys(observations)) {
-      const path = `observations[${JSON.stringify(id)}]`;
+      // formatPath, as zod's issues are written: `observations.constructor` must replace the structural issue
+      // at the same path, not be reported a second time under `observations["constructor"]`.
+      const path = formatPath(['observations', id]);
       const criterion = known.get(id);
       if (!criterion) {
         if (!CriterionIdSchema.safeParse(id).success) {
