@@ -695,6 +695,7 @@ const NAV = {
     guide: 'Hướng dẫn',
     start: 'Bắt đầu',
     concepts: 'Khái niệm',
+    forms: 'Phiếu tự đánh giá, báo cáo',
     releasing: 'Phát hành phiên bản mới',
     kpi: 'KPI và lịch',
   },
@@ -702,6 +703,7 @@ const NAV = {
     guide: 'Guide',
     start: 'Getting started',
     concepts: 'Concepts',
+    forms: 'Self-assessment forms, report',
     releasing: 'Releasing an edition',
     kpi: 'KPIs and calendar',
   },
@@ -718,6 +720,7 @@ export function sidebarFor(editions, lang) {
       items: [
         { text: n.start, link: `${p}/guide/getting-started` },
         { text: n.concepts, link: `${p}/guide/concepts` },
+        { text: n.forms, link: `${p}/guide/forms` },
         { text: n.releasing, link: `${p}/guide/releasing` },
       ],
     },

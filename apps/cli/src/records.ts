@@ -1,4 +1,5 @@
-import { LineIndex, parseJsonText, type ValidationIssue } from '@cdsx/criteria';
+import { parseJsonText, type ValidationIssue } from '@cdsx/criteria';
+import { LineIndex } from '@cdsx/criteria/internal';
 import { findNodeAtLocation, type Node, parseTree } from 'jsonc-parser';
 import { InputError, type LocatedIssue } from './errors';
 import { t } from './i18n';

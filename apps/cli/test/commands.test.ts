@@ -97,7 +97,8 @@ describe('cdsx catalog', () => {
 
 describe('cdsx catalog diff', () => {
   it('prints the @cdsx/criteria diff between two editions, with the required bump', async () => {
-    const { EDITIONS, tryDiffCatalogs, crosswalkBetween, requiredBump } = await import('@cdsx/criteria');
+    const { tryDiffCatalogs, requiredBump } = await import('@cdsx/criteria');
+    const { EDITIONS, crosswalkBetween } = await import('@cdsx/criteria/editions');
     const [a, b] = [EDITIONS[0]!.edition, EDITIONS.at(-1)!.edition];
     const cw = crosswalkBetween(a.version, b.version);
     const expected = tryDiffCatalogs(a, b, cw.ok ? cw.value : undefined);
@@ -117,7 +118,7 @@ describe('cdsx catalog diff', () => {
 
 describe('cdsx catalog impact', () => {
   it('prints the @cdsx/rules impact report between two editions, on the synthetic dataset or a file', async () => {
-    const { EDITIONS } = await import('@cdsx/criteria');
+    const { EDITIONS } = await import('@cdsx/criteria/editions');
     const { tryImpactReport } = await import('@cdsx/rules');
     const [a, b] = [EDITIONS[0]!, EDITIONS.at(-1)!];
     const expected = tryImpactReport({ from: a, to: b });

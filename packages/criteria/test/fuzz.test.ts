@@ -7,14 +7,11 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  compileAssessmentAcceptor,
-  EDITIONS,
-  parseCatalogEdition,
-  parseJsonText,
-  type ValidationIssue,
-  validateAssessment,
-} from '../src/index';
+import { compileAssessmentAcceptor } from '../src/acceptor';
+import { EDITIONS } from '../src/editions/index';
+import type { ValidationIssue } from '../src/issues';
+import { parseJsonText } from '../src/json';
+import { parseCatalogEdition, validateAssessment } from '../src/validate';
 
 const FUZZ = process.env.CDSX_FUZZ === '1';
 const RUNS = FUZZ ? 20_000 : 200;

@@ -4,14 +4,13 @@ import {
   CdsxValidationError,
   type Crosswalk,
   contentHashOf,
-  crosswalkBetween,
-  describeValue,
-  EDITIONS,
   type ParseResult,
   type PublishedEdition,
   type ValidationIssue,
 } from '@cdsx/criteria';
 import { COMMUNES } from '@cdsx/criteria/communes';
+import { crosswalkBetween, EDITIONS } from '@cdsx/criteria/editions';
+import { describeValue } from '@cdsx/criteria/internal';
 import { tryAssessMany } from './assess';
 import type { DecisionRecord, Finding, Outcome } from './record';
 import { generateSyntheticAssessments } from './synthetic/index';
@@ -323,7 +322,7 @@ function sameState(a: FindingState | null, b: FindingState | null): boolean {
  *
  * @example
  * ```ts
- * import { EDITIONS } from '@cdsx/criteria';
+ * import { EDITIONS } from '@cdsx/criteria/editions';
  * import { impactReport } from '@cdsx/rules';
  * const report = impactReport({ from: EDITIONS[0]!, to: EDITIONS[1]! }); // nationwide synthetic dataset
  * report.totals; // { communes: 3321, up: …, down: …, unchanged: … }

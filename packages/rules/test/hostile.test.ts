@@ -1,4 +1,5 @@
-import { type CatalogEdition, EDITIONS } from '@cdsx/criteria';
+import type { CatalogEdition } from '@cdsx/criteria';
+import { EDITIONS } from '@cdsx/criteria/editions';
 import { describe, expect, it } from 'vitest';
 import { assess, tryImpactReport } from '../src/index';
 import mini from './helpers/mini-edition.json';

@@ -7,7 +7,9 @@ import { catalogShow } from './catalog-show';
 import { datasetSynthetic } from './dataset-synthetic';
 import { demoCommand } from './demo';
 import { fixturesRun } from './fixtures-run';
+import { formGenerate, formRead } from './form';
 import { kpiCommand } from './kpi';
+import { reportCommand } from './report';
 import { rulesExport } from './rules-export';
 import { validateCommand } from './validate';
 
@@ -15,6 +17,9 @@ import { validateCommand } from './validate';
 export const COMMANDS: readonly CommandDef[] = [
   demoCommand,
   assessCommand,
+  reportCommand,
+  formGenerate,
+  formRead,
   kpiCommand,
   validateCommand,
   rulesExport,

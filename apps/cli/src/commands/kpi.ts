@@ -153,7 +153,7 @@ export const kpiCommand: CommandDef = {
       ),
     },
   },
-  formats: ['table', 'json', 'ndjson', 'csv', 'md', 'html'],
+  formats: ['table', 'json', 'ndjson', 'csv', 'md', 'html', 'xlsx'],
   examples: [
     'cdsx kpi dossiers.ndjson --period 2026-Q1',
     'cdsx kpi dossiers.csv --period 2026 --by province --format csv --bom --out kpi.csv',
