@@ -45,6 +45,7 @@ const hostile = fc.oneof(
   fc.nat({ max: 2000 }).map((n) => '['.repeat(n)),
 );
 // Printed control characters other than newline (and the tab of aligned help) would be an injection.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 describe('cdsx on hostile standard input', () => {
