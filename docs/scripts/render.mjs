@@ -103,6 +103,7 @@ const T = {
     usedByNone: 'Chưa có tiêu chí nào dùng KPI này.',
     kpiSummary: 'Tóm tắt',
     calendarTitle: 'Lịch ngày làm việc',
+    score766Title: 'Bộ chỉ số 766',
     calendarIntro:
       'Khu vực công làm việc từ thứ Hai đến thứ Sáu. Lịch ngày làm việc của `@cdsx/kpi` tính các ngày nghỉ lễ theo Bộ luật Lao động, ngày nghỉ bù, rồi áp dụng các quyết định chính thức về nghỉ lễ, hoán đổi ngày làm việc của từng năm (bảng dưới đây). Ngày âm lịch tính theo múi giờ UTC+7.',
     statutory: 'Ngày nghỉ lễ theo luật',
@@ -230,6 +231,7 @@ const T = {
     usedByNone: 'No criterion uses this KPI yet.',
     kpiSummary: 'Summary',
     calendarTitle: 'Working-day calendar',
+    score766Title: 'QĐ 766 score',
     calendarIntro:
       "The public sector works Monday to Friday. The working-day calendar of `@cdsx/kpi` computes the Labour Code holidays and substitute days off, then applies each year's official decisions on days off and swapped working days (table below). Lunar dates are computed at UTC+7.",
     statutory: 'Statutory holidays',
@@ -746,6 +748,8 @@ export function sidebarFor(editions, lang) {
       items: [
         { text: t.kpiTitle, link: `${p}/kpi/` },
         { text: t.calendarTitle, link: `${p}/kpi/calendar` },
+        { text: lang === 'vi' ? 'KPI bằng SQL' : 'KPIs as SQL', link: `${p}/kpi/sql` },
+        { text: t.score766Title, link: `${p}/kpi/score766` },
       ],
     },
   ];

@@ -1,6 +1,6 @@
 // Runs inside the smoke-test project against the packed @cdsx/forms, from CommonJS.
 const assert = require('node:assert/strict');
-const { latestEdition } = require('@cdsx/criteria');
+const { latestEdition } = require('@cdsx/criteria/editions');
 const { generateForm, readForm } = require('@cdsx/forms');
 const { buildGapReport, renderGapReportHtml } = require('@cdsx/forms/report');
 const { assess } = require('@cdsx/rules');

@@ -1,6 +1,6 @@
 // Runs inside the smoke-test project against the packed @cdsx/forms, from ESM.
 import assert from 'node:assert/strict';
-import { getEdition } from '@cdsx/criteria';
+import { getEdition } from '@cdsx/criteria/editions';
 import { generateForm, readForm } from '@cdsx/forms';
 import { buildGapReport, renderGapReportMarkdown } from '@cdsx/forms/report';
 import { assess } from '@cdsx/rules';

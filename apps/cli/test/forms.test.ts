@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getEdition } from '@cdsx/criteria';
+import { getEdition } from '@cdsx/criteria/editions';
 import { FIRST_ROW, formColumns, formCriteria, SHEETS } from '@cdsx/forms';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -144,6 +144,44 @@ describe('cdsx form generate / read, cdsx report', () => {
     );
     const csv = cdsx(['assess', hostile, '--format', 'csv']);
     expect(csv.stdout).toContain(`'=HYPERLINK`);
+  });
+
+  it('kpi --format xlsx holds the same table as --format csv', async () => {
+    const { generateDossiers } = await import('@cdsx/kpi/testing');
+    const file = join(dir, 'dossiers.ndjson');
+    const dossiers = [...generateDossiers({ seed: 7, count: 300, year: 2026, communes: ['00004', '00008'] })];
+    writeFileSync(file, `${dossiers.map((d) => JSON.stringify(d)).join('\n')}\n`);
+    const out = join(dir, 'kpi.xlsx');
+    const args = ['kpi', file, '--period', '2026', '--by', 'commune', '--lang', 'en'];
+    expect(cdsx([...args, '--format', 'xlsx', '--out', out]).code).toBe(0);
+    const csv = cdsx([...args, '--format', 'csv'])
+      .stdout.split('\r\n\r\n')[0]!
+      .split('\r\n');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const header = csv.find((l) => l.includes(','))!;
+    const sheet = wb.worksheets.find((ws) => {
+      let found = false;
+      ws.eachRow((row) => {
+        if ((row.values as unknown[]).slice(1).join(',') === header) found = true;
+      });
+      return found;
+    });
+    expect(sheet).toBeDefined();
+    const rows: string[] = [];
+    let inTable = false;
+    sheet!.eachRow({ includeEmpty: false }, (row) => {
+      const cells = (row.values as unknown[])
+        .slice(1)
+        .map((v) => (v === undefined || v === null ? '' : String(v)));
+      while (cells.length < header.split(',').length) cells.push('');
+      const line = cells.join(',');
+      if (line === header) inTable = true;
+      if (inTable) rows.push(line);
+    });
+    const csvRows = csv.slice(csv.indexOf(header)).filter((l) => l !== '');
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows).toEqual(csvRows);
   });
 
   it('cdsx demo uses the same gap report sections as cdsx report', () => {

@@ -17,6 +17,7 @@ import { generateSyntheticAssessments } from '@cdsx/rules/synthetic';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measure, type SiteSize } from '../scripts/size.mjs';
+import { scoreFromDossiers } from '../src/score766';
 import { serveStatic } from './serve';
 
 const CHROMIUM = process.env.CDSX_CHROMIUM ?? '/usr/bin/chromium';
@@ -310,6 +311,24 @@ describe('the demo portal in Chromium', () => {
     }
     await page.getByTestId('kpis').scrollIntoViewIfNeeded();
     await shot(page, 'kpis.png');
+
+    // The QĐ 766 panel scores the commune from the same dossiers (partial: dossiers give only some indicators).
+    const expected766 = (await scoreFromDossiers(dossiers, '00025'))!.score;
+    const panel = page.getByTestId('score766');
+    await expect.poll(() => panel.textContent()).toContain(`${expected766.total.points.toFixed(2)} / 100`);
+    const progress = expected766.groups.find((g) => g.id === 'progress')!.points!;
+    expect(
+      await page.getByTestId('score766-table').locator('tr[data-group="progress"]').textContent(),
+    ).toContain(progress.toFixed(2));
+    expect(
+      await page.getByTestId('score766-table').locator('tr[data-group="transparency"]').textContent(),
+    ).toContain('không có');
+    await page.getByTestId('score766-delta').fill('5');
+    await expect
+      .poll(() => page.getByTestId('score766-gain').textContent())
+      .toMatch(/^\+\d+\.\d\d điểm → tổng/);
+    await panel.scrollIntoViewIfNeeded();
+    await shot(page, 'score766.png');
 
     // The KPIs become the computed criteria's observations (through @cdsx/kpi's bridge) as a what-if.
     await page.getByTestId('kpi-apply').click();

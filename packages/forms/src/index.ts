@@ -9,7 +9,7 @@
  *
  * @example
  * ```ts
- * import { latestEdition } from '@cdsx/criteria';
+ * import { latestEdition } from '@cdsx/criteria/editions';
  * import { generateForm, readForm } from '@cdsx/forms';
  * const bytes = await generateForm({ edition: latestEdition, areaGroup: 'rural', period: '2026' });
  * const r = await readForm(bytes); // after the commune filled it in

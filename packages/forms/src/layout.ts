@@ -2,11 +2,10 @@ import {
   type AreaGroup,
   type CatalogEdition,
   type Criterion,
-  canonicalJson,
   type LocalizedText,
   requirementFor,
-  sha256Hex,
 } from '@cdsx/criteria';
+import { canonicalJson, sha256Hex } from '@cdsx/criteria/internal';
 
 /** Format version of the self-assessment form; a reader accepts exactly the versions it knows. */
 export const FORM_FORMAT = 'cdsx-self-assessment-form/1';

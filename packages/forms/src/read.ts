@@ -4,12 +4,12 @@ import {
   type Assessment,
   type CatalogEdition,
   type Criterion,
-  getEdition,
   type LocalizedText,
   type Observation,
   type ValidationIssue,
   validateAssessment,
 } from '@cdsx/criteria';
+import { getEdition } from '@cdsx/criteria/editions';
 import ExcelJS from 'exceljs';
 import {
   cellRef,

@@ -1,4 +1,5 @@
-import { type Assessment, formatIssues, getEdition, latestEdition } from '@cdsx/criteria';
+import { type Assessment, formatIssues } from '@cdsx/criteria';
+import { getEdition, latestEdition } from '@cdsx/criteria/editions';
 import { assess } from '@cdsx/rules';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { getEdition } from '@cdsx/criteria';
+import { getEdition } from '@cdsx/criteria/editions';
 import { assess, type DecisionRecord } from '@cdsx/rules';
 import { describe, expect, it } from 'vitest';
 import {

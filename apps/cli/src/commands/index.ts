@@ -11,6 +11,7 @@ import { formGenerate, formRead } from './form';
 import { kpiCommand } from './kpi';
 import { reportCommand } from './report';
 import { rulesExport } from './rules-export';
+import { score766Command } from './score766';
 import { validateCommand } from './validate';
 
 /** Every command, in the order `cdsx --help` lists them. Add a command: a module here and one line. */
@@ -21,6 +22,7 @@ export const COMMANDS: readonly CommandDef[] = [
   formGenerate,
   formRead,
   kpiCommand,
+  score766Command,
   validateCommand,
   rulesExport,
   fixturesRun,

@@ -1,4 +1,5 @@
-import { getEdition, type PublishedEdition } from '@cdsx/criteria';
+import type { PublishedEdition } from '@cdsx/criteria';
+import { getEdition } from '@cdsx/criteria/editions';
 import { decisionRecordToXlsx, readForm } from '@cdsx/forms';
 import {
   buildGapReport,

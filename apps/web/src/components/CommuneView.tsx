@@ -3,6 +3,7 @@ import { formatIssues } from '@cdsx/criteria';
 import { communeByCode, fullName, provinceByCode } from '@cdsx/criteria/communes';
 import type { Dossier } from '@cdsx/kpi';
 import type { DecisionRecord } from '@cdsx/rules';
+import { lazy, Suspense } from 'react';
 import type { Edits, Source } from '../App';
 import { useI18n } from '../i18n';
 import { DimensionChart } from './DimensionChart';
@@ -10,6 +11,9 @@ import { Findings } from './Findings';
 import { Gaps } from './Gaps';
 import { KpiPanel } from './KpiPanel';
 import { LevelCard } from './LevelCard';
+
+/** Loaded on first use: the QĐ 766 scoring stays out of the initial bundle. */
+const Score766Panel = lazy(() => import('./Score766Panel'));
 
 /** One commune: its level, chart, gaps, KPIs and the findings table with what-if editing. */
 export function CommuneView(props: {
@@ -49,6 +53,9 @@ export function CommuneView(props: {
         dossiers={props.dossiers}
         onApply={props.onEditMany}
       />
+      <Suspense fallback={null}>
+        <Score766Panel communeCode={record.commune.code} dossiers={props.dossiers} />
+      </Suspense>
       <section className="whatif" aria-labelledby="findings-h">
         <h3 id="findings-h">{t.findings}</h3>
         <div className="whatif-bar" aria-live="polite">

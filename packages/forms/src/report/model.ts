@@ -1,15 +1,15 @@
-import {
-  type AreaGroup,
-  type CatalogEdition,
-  type Comparison,
-  type Dimension,
-  getEdition,
-  type Lang,
-  type LocalizedText,
-  type ParseResult,
-  type UnitType,
+import type {
+  AreaGroup,
+  CatalogEdition,
+  Comparison,
+  Dimension,
+  Lang,
+  LocalizedText,
+  ParseResult,
+  UnitType,
 } from '@cdsx/criteria';
 import { fullName, provinceByCode } from '@cdsx/criteria/communes';
+import { getEdition } from '@cdsx/criteria/editions';
 import type { DecisionRecord, GapItem } from '@cdsx/rules';
 
 /** One requirement still to meet for the next level, with what to do about it. */
