@@ -1,6 +1,8 @@
+import type { ValidationIssue } from '@cdsx/criteria';
 import { describe, expect, it } from 'vitest';
-import { csvColumns, dossierFromCsvRow, readDossiers, type ValidationIssue } from '../src/index';
+import { dossierFromCsvRow, readDossiers } from '../src/index';
 import { readDossiersCsv } from '../src/node';
+import { csvColumns } from '../src/readers';
 import { generateDossiers } from '../src/testing';
 
 // Regression tests for the parsing layer of the readers (issue 17, items 6, 8, 10 and 12).
