@@ -16,6 +16,7 @@ import {
 } from './io';
 import { ANSI, PLAIN, useColor } from './render/color';
 import { type Format, type Report, renderReport } from './render/index';
+import { neutralize } from './render/text';
 import { reportToXlsx } from './render/xlsx';
 import { versionText } from './version';
 
@@ -230,7 +231,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const langFlag = scanLang(argv);
   const lang: Lang = langFlag ?? 'vi';
   const debug = argv.includes('--debug');
-  const err = (s: string) => io.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
+  // Messages may quote input (a flag value, a file name): control and bidi characters are shown, not obeyed.
+  const err = (s: string) => io.stderr.write(neutralize(s.endsWith('\n') ? s : `${s}\n`));
   try {
     const { words, rest } = commandWords(argv);
     const wantsHelp = rest.includes('--help') || rest.includes('-h');

@@ -1,5 +1,6 @@
 import { formatIssues, type ValidationIssue } from '@cdsx/criteria';
 import { type Lang, type LocalizedText, say } from './i18n';
+import { neutralize } from './render/text';
 
 /** Exit codes users rely on: 0 ok, 1 invalid input or failed check, 2 usage error. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -41,6 +42,10 @@ export function fileError(file: string, code: string, message: LocalizedText): I
  * name is `formatIssues` of @cdsx/criteria; a whole-file problem is `file: message`.
  */
 export function formatLocated(issues: readonly LocatedIssue[], lang: Lang | undefined): string {
+  return neutralize(formatLines(issues, lang));
+}
+
+function formatLines(issues: readonly LocatedIssue[], lang: Lang | undefined): string {
   return issues
     .map(({ file, issue }) => {
       if (issue.path === '' && issue.line === undefined && issue.record === undefined) {

@@ -1,4 +1,5 @@
 import { parseJsonText, type ValidationIssue } from '@cdsx/criteria';
+import { LineIndex } from '@cdsx/criteria/internal';
 import { findNodeAtLocation, type Node, parseTree } from 'jsonc-parser';
 import { InputError, type LocatedIssue } from './errors';
 import { t } from './i18n';
@@ -33,20 +34,26 @@ export function pathSegments(path: string): Array<string | number> {
   return out;
 }
 
-// The parse tree of the last text an issue was located in (a document with many bad items is parsed once;
-// a stream of NDJSON lines keeps one line's tree, not one per line).
-let lastTree: { text: string; tree: Node | undefined } | undefined;
+/** How many problems are listed per record and per file; the rest are counted in one `more_issues` line. */
+export const ISSUES_PER_RECORD = 50;
+export const ISSUES_PER_FILE = 500;
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return { line, column: offset - start + 1 };
+/**
+ * Longest NDJSON line (one record) read, in characters: 16 MiB by default, `CDSX_MAX_RECORD_SIZE` (bytes,
+ * characters) to change it. A longer line is refused with a located error instead of being parsed.
+ */
+export function maxRecordSize(env: NodeJS.ProcessEnv = process.env): number {
+  const v = Number(env.CDSX_MAX_RECORD_SIZE);
+  return Number.isSafeInteger(v) && v > 0 ? v : 16 * 1024 * 1024;
+}
+
+// The parse tree and line index of the last text located in: issues come record by record, so one entry
+// is enough, and memory does not grow with the number of records.
+let cached: { text: string; tree: Node | undefined; lines: LineIndex } | undefined;
+
+function indexOf(text: string): { tree: Node | undefined; lines: LineIndex } {
+  if (cached?.text !== text) cached = { text, tree: parseTree(text), lines: new LineIndex(text) };
+  return cached;
 }
 
 /**
@@ -55,8 +62,7 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
  */
 export function locate(record: SourceRecord, issue: ValidationIssue): LocatedIssue {
   if (issue.line !== undefined) return { file: record.file, issue };
-  if (lastTree?.text !== record.text) lastTree = { text: record.text, tree: parseTree(record.text) };
-  const tree = lastTree.tree;
+  const { tree, lines } = indexOf(record.text);
   const segments = [...record.prefix, ...pathSegments(issue.path)];
   let node: Node | undefined;
   for (let n = segments.length; n >= 0 && tree; n--) {
@@ -65,8 +71,64 @@ export function locate(record: SourceRecord, issue: ValidationIssue): LocatedIss
   }
   const { record: _ignored, ...rest } = issue;
   if (!node) return { file: record.file, issue: { ...rest, line: record.firstLine } };
-  const at = lineColumn(record.text, node.offset);
+  const at = lines.at(node.offset);
   return { file: record.file, issue: { ...rest, line: record.firstLine + at.line - 1, column: at.column } };
+}
+
+function moreIssues(file: string | undefined, n: number, inRecord: boolean, line?: number): LocatedIssue {
+  return {
+    ...(file !== undefined ? { file } : {}),
+    issue: {
+      path: '',
+      code: 'more_issues',
+      ...(line !== undefined ? { line } : {}),
+      message: inRecord
+        ? t(
+            `còn ${n} lỗi khác trong bản ghi này (không liệt kê)`,
+            `${n} more problem(s) in this record not listed`,
+          )
+        : t(`còn ${n} lỗi khác trong tệp (không liệt kê)`, `${n} more problem(s) in this file not listed`),
+    },
+  };
+}
+
+/**
+ * Locate the issues of records, listing at most {@link ISSUES_PER_RECORD} per record and
+ * {@link ISSUES_PER_FILE} per file; the others are counted in `more_issues` lines. `total` counts all.
+ */
+export function locateCapped(pairs: Iterable<readonly [SourceRecord | undefined, ValidationIssue]>): {
+  issues: LocatedIssue[];
+  total: number;
+} {
+  const out: LocatedIssue[] = [];
+  const perRecord = new Map<SourceRecord, number>();
+  const perFile = new Map<string | undefined, number>();
+  const overRecord = new Map<SourceRecord, number>();
+  const overFile = new Map<string | undefined, number>();
+  let total = 0;
+  for (const [rec, issue] of pairs) {
+    total++;
+    const file = rec?.file;
+    const inFile = perFile.get(file) ?? 0;
+    const inRecord = rec ? (perRecord.get(rec) ?? 0) : 0;
+    if (inFile >= ISSUES_PER_FILE) {
+      overFile.set(file, (overFile.get(file) ?? 0) + 1);
+      continue;
+    }
+    if (rec && inRecord >= ISSUES_PER_RECORD) {
+      overRecord.set(rec, (overRecord.get(rec) ?? 0) + 1);
+      continue;
+    }
+    perFile.set(file, inFile + 1);
+    if (rec) perRecord.set(rec, inRecord + 1);
+    out.push(rec ? locate(rec, issue) : { issue });
+  }
+  for (const [rec, n] of overRecord) {
+    const at = locate(rec, { path: '', code: 'more_issues', message: t('', '') }).issue.line;
+    out.push(moreIssues(rec.file, n, true, at));
+  }
+  for (const [file, n] of overFile) out.push(moreIssues(file, n, false));
+  return { issues: out, total };
 }
 
 /** Whether a file name says NDJSON. */
@@ -108,18 +170,41 @@ export function readRecords(file: string, text: string, ndjson?: boolean): Sourc
   }
   const records: SourceRecord[] = [];
   const issues: LocatedIssue[] = [];
-  const lines = body.split('\n');
-  lines.forEach((raw, i) => {
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (line.trim() === '') return;
-    const r = parseJsonText(line);
-    if (r.ok) records.push({ file, value: r.value, text: line, firstLine: i + 1, prefix: [] });
-    else {
-      // Re-parse behind i blank lines so the message names the file's line, not the line's own.
-      const located = parseJsonText('\n'.repeat(i) + line);
-      for (const issue of located.ok ? r.issues : located.issues) issues.push({ file, issue });
+  let hidden = 0;
+  const report = (issue: ValidationIssue) => {
+    if (issues.length < ISSUES_PER_FILE) issues.push({ file, issue });
+    else hidden++;
+  };
+  const limit = maxRecordSize();
+  let start = 0;
+  for (let i = 0; start <= body.length; i++) {
+    let end = body.indexOf('\n', start);
+    if (end < 0) end = body.length;
+    const next = end + 1;
+    if (end > start && body.charCodeAt(end - 1) === 13) end--;
+    const length = end - start;
+    const from = start;
+    start = next;
+    if (length > limit) {
+      report({
+        path: '',
+        code: 'record_too_large',
+        line: i + 1,
+        message: t(
+          `dòng dài ${length} ký tự, vượt giới hạn ${limit} (đặt CDSX_MAX_RECORD_SIZE để đổi)`,
+          `the line is ${length} characters long, over the limit of ${limit} (set CDSX_MAX_RECORD_SIZE to change it)`,
+        ),
+      });
+      continue;
     }
-  });
+    const line = body.slice(from, end);
+    // Only JSON whitespace makes a blank line; a line of a BOM or a no-break space is a record, and an error.
+    if (/^[ \t]*$/.test(line)) continue;
+    const r = parseJsonText(line, undefined, { firstLine: i + 1, maxIssues: 3 });
+    if (r.ok) records.push({ file, value: r.value, text: line, firstLine: i + 1, prefix: [] });
+    else for (const issue of r.issues) report(issue);
+  }
+  if (hidden) issues.push(moreIssues(file, hidden, false));
   if (issues.length) throw new InputError(issues);
   if (records.length === 0) {
     throw new InputError([
@@ -139,13 +224,17 @@ function recordsOf(file: string, text: string, value: unknown): SourceRecord[] {
   return [{ file, value, text, firstLine: 1, prefix: [] }];
 }
 
-/** Issues of a batch (each with its 1-based `record` number) located in the records they came from. */
+/**
+ * Issues of a batch (each with its 1-based `record` number) located in the records they came from, at most
+ * {@link ISSUES_PER_RECORD} per record and {@link ISSUES_PER_FILE} per file (the rest counted).
+ */
 export function locateIssues(
   records: readonly SourceRecord[] | undefined,
   issues: readonly ValidationIssue[],
 ): LocatedIssue[] {
-  return issues.map((issue) => {
-    const rec = issue.record !== undefined ? records?.[issue.record - 1] : undefined;
-    return rec ? locate(rec, issue) : { issue };
-  });
+  return locateCapped(
+    issues.map(
+      (issue) => [issue.record !== undefined ? records?.[issue.record - 1] : undefined, issue] as const,
+    ),
+  ).issues;
 }

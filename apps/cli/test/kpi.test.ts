@@ -57,7 +57,12 @@ describe('cdsx kpi', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Records: 52 read, 50 accepted, 2 rejected');
     expect(r.stdout).toContain(`dossiers.ndjson:${lines.length - 1} communeCode:`);
-    expect(r.stdout).toMatch(new RegExp(`dossiers\\.ndjson:${lines.length} `));
+    // A line that is not JSON is located to its column too (issue 17).
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `dossiers\\.ndjson:${lines.length}:1 \\(root\\): dòng không phải JSON|dossiers\\.ndjson:${lines.length}:1 \\(root\\): line is not valid JSON`,
+      ),
+    );
     expect(r.stderr).not.toMatch(STACK);
     // No progress bar when stderr is not a terminal.
     expect(r.stderr).not.toContain('\r');

@@ -6,8 +6,10 @@ import {
   CRITERION_ID,
   type Criterion,
   DATA_SOURCES,
+  ISO_DATE,
   UNIT_TYPES,
 } from './model';
+import { NO_CONTROL_CHARACTERS } from './text';
 
 /**
  * A compiled acceptance test for assessments under one edition: `true` exactly when
@@ -28,7 +30,6 @@ export interface AcceptorOptions {
 const COMMUNE_CODE = /^\d{5}$/;
 const PROVINCE_CODE = /^\d{2}$/;
 const PERIOD = PERIOD_PATTERN;
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const UNIT_TYPE_SET: ReadonlySet<unknown> = new Set(UNIT_TYPES);
 const AREA_GROUP_SET: ReadonlySet<unknown> = new Set(AREA_GROUPS);
 const SOURCE_SET: ReadonlySet<unknown> = new Set(DATA_SOURCES);
@@ -60,9 +61,14 @@ function onlyKeys(x: Record<string, unknown>, allowed: ReadonlySet<string>): boo
   return true;
 }
 
-/** A trimmed, non-empty string (zod's `.trim().min(1)` accepts it and returns it unchanged). */
+/** A required text the library accepts and returns unchanged: trimmed, not empty, no control character. */
 function isTrimmedText(x: unknown): boolean {
-  return typeof x === 'string' && x.length > 0 && x.trim() === x;
+  return typeof x === 'string' && x.length > 0 && x.trim() === x && NO_CONTROL_CHARACTERS.test(x);
+}
+
+/** A free text (note, unit) the library accepts. */
+function isFreeText(x: unknown): boolean {
+  return typeof x === 'string' && NO_CONTROL_CHARACTERS.test(x);
 }
 
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -93,12 +99,12 @@ function observationTest(
     if (!isRecord(o) || !onlyKeys(o, OBSERVATION_KEYS)) return false;
     if (!value(o.value) || !SOURCE_SET.has(o.source)) return false;
     if (o.unit !== undefined) {
-      if (units === null || typeof o.unit !== 'string') return false;
+      if (units === null || typeof o.unit !== 'string' || !isFreeText(o.unit)) return false;
       if (units !== 'any' && !units.has(o.unit)) return false;
     }
     if (o.observedAt !== undefined && !(typeof o.observedAt === 'string' && ISO_DATE.test(o.observedAt)))
       return false;
-    if (o.note !== undefined && typeof o.note !== 'string') return false;
+    if (o.note !== undefined && !isFreeText(o.note)) return false;
     const e = o.evidence;
     if (e !== undefined) {
       if (!isRecord(e) || !onlyKeys(e, EVIDENCE_KEYS)) return false;

@@ -54,7 +54,7 @@ export {
   parsePath,
   type ValidationIssue,
 } from './issues';
-export { parseJsonText } from './json';
+export { MAX_JSON_DEPTH, MAX_JSON_SYNTAX_ISSUES, type ParseJsonOptions, parseJsonText } from './json';
 export { LINT_RULES, type LintProblem, type LintRule, lintCatalog } from './lint';
 // Model: vocabularies, schemas, types
 export {

@@ -9,3 +9,5 @@ export { type AcceptorOptions, type AssessmentAcceptor, compileAssessmentAccepto
 export { deepFreeze } from './editions/published';
 export { canonicalJson, contentHashOf, sha256Hex } from './hash';
 export { describeValue, formatPath, fromZodError, fromZodIssue } from './issues';
+export { excessiveNesting, LineIndex } from './json';
+export { forbiddenKeyIssues } from './validate';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { LocalizedText } from './text';
+import { type LocalizedText, NO_CONTROL_CHARACTERS, NOT_BLANK } from './text';
 
 /**
  * The machine-readable codes @cdsx/criteria emits. Switch on them; the other @cdsx packages add their own
@@ -259,6 +259,19 @@ function fromZodIssueAt(issue: z.core.$ZodIssue, path: string): ValidationIssue 
       };
     }
     case 'invalid_format': {
+      if ('pattern' in issue && String(issue.pattern) === String(NOT_BLANK)) {
+        return { path, code: 'blank', message: { vi: 'không được để trống', en: 'must not be blank' } };
+      }
+      if ('pattern' in issue && String(issue.pattern) === String(NO_CONTROL_CHARACTERS)) {
+        return {
+          path,
+          code: 'control_character',
+          message: {
+            vi: 'có ký tự điều khiển (NUL, ESC…) hoặc ký tự đảo chiều văn bản',
+            en: 'contains a control character (NUL, ESC…) or a bidirectional override',
+          },
+        };
+      }
       const hint = 'pattern' in issue && issue.pattern ? FORMAT_HINTS.get(String(issue.pattern)) : undefined;
       if (hint) {
         return {

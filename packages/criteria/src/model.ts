@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PERIOD_PATTERN } from './issues';
-import { LocalizedTextSchema } from './text';
+import { freeTextSchema, LocalizedTextSchema, requiredTextSchema } from './text';
 import {
   AREA_GROUPS,
   type AreaGroup,
@@ -57,7 +57,13 @@ export const UnitTypeSchema = z.enum(UNIT_TYPES).meta({ id: 'UnitType' });
 
 // ─── Shared pieces ──────────────────────────────────────────────────────────────────────────────
 
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/**
+ * A real calendar date `YYYY-MM-DD` of the Gregorian calendar, years 0001–9999: the day exists in its month
+ * (30 days in April, 29 in February of leap years only). One pattern, so the shipped JSON Schema and the
+ * compiled acceptor check exactly what the library checks: `2026-02-31` and year `0000` are refused.
+ */
+export const ISO_DATE =
+  /^(?!0000)(?:\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8]))|(?:\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$/;
 /** A calendar date `YYYY-MM-DD` (no time, no zone). */
 export const IsoDateSchema = z
   .string()
@@ -79,11 +85,11 @@ export const SemverSchema = z.string().regex(SEMVER).meta({ id: 'Semver' });
 export const SourceSchema = z
   .strictObject({
     /** Document number as written, e.g. `766/QĐ-TTg`. */
-    document: z.string().trim().min(1),
+    document: requiredTextSchema(),
     /** Issue date of the document. */
     date: IsoDateSchema,
     /** Article, section or point, e.g. `§2.1`, `Điều 11`, `II.7`. */
-    article: z.string().trim().min(1).optional(),
+    article: requiredTextSchema().optional(),
     /** Title of the document. */
     title: LocalizedTextSchema.optional(),
     url: z.url().optional(),
@@ -258,7 +264,7 @@ export const ProvinceCodeSchema = z
 export const CommuneProfileSchema = z
   .strictObject({
     code: CommuneCodeSchema,
-    name: z.string().trim().min(1),
+    name: requiredTextSchema(),
     provinceCode: ProvinceCodeSchema,
     unitType: UnitTypeSchema,
     areaGroup: AreaGroupSchema.optional(),
@@ -277,7 +283,7 @@ export function areaGroupOf(commune: Pick<CommuneProfile, 'unitType' | 'areaGrou
 /** Evidence behind an observation: a document reference and, for computed values, the fraction. */
 export const EvidenceSchema = z
   .strictObject({
-    reference: z.string().trim().min(1).optional(),
+    reference: requiredTextSchema().optional(),
     numerator: z.number().min(0).optional(),
     denominator: z.number().min(0).optional(),
   })
@@ -288,11 +294,11 @@ export const ObservationSchema = z
   .strictObject({
     value: z.union([z.number(), z.boolean()]),
     /** Unit as observed (must agree with the criterion's when given), e.g. `%`. */
-    unit: z.string().optional(),
+    unit: freeTextSchema().optional(),
     source: DataSourceSchema,
     evidence: EvidenceSchema.optional(),
     observedAt: IsoDateSchema.optional(),
-    note: z.string().optional(),
+    note: freeTextSchema().optional(),
   })
   .meta({ id: 'Observation' });
 export type Observation = z.infer<typeof ObservationSchema>;

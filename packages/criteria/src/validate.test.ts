@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeEdition } from '../test/make-edition';
-import { getEdition } from './editions/index';
+import { getEdition, latestEdition } from './editions/index';
 import { formatIssues } from './issues';
 import { parseJsonText } from './json';
 import { parseCatalogEdition, parseCommuneProfile, validateAssessment } from './validate';
@@ -98,9 +98,10 @@ describe('validateAssessment', () => {
   it('never lets __proto__ keys through or pollute prototypes', () => {
     const text =
       '{"commune":{"code":"00004","name":"Ba Đình","provinceCode":"01","unitType":"phuong"},"period":"2026-Q1","catalogVersion":"9.0.0","observations":{"__proto__":{"value":1,"source":"self_declared","polluted":true}},"__proto__":{"polluted":true}}';
+    // parseJsonText refuses the keys outright (issue 17); the library must hold on parsed objects too.
     const parsed = parseJsonText(text);
-    expect(parsed.ok).toBe(true);
-    const issues = issuesOf(parsed.ok ? parsed.value : null);
+    expect(parsed.ok ? [] : parsed.issues.map((i) => i.code)).toEqual(['forbidden_key', 'forbidden_key']);
+    const issues = issuesOf(JSON.parse(text));
     expect(issues.some((i) => i.path === '' && i.code === 'unrecognized_keys')).toBe(true);
     expect(issues.some((i) => i.path.startsWith('observations'))).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -169,5 +170,43 @@ describe('parseCatalogEdition', () => {
     const r = parseCatalogEdition(e);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues[0]!.path).toBe('criteria[2].measure');
+  });
+});
+
+describe('parseCatalogEdition and __proto__ keys (issue 17, item 10)', () => {
+  it('refuses a catalog whose requirement map holds an own __proto__ key, located', () => {
+    const cat = JSON.parse(JSON.stringify(latestEdition.edition));
+    const group = Object.keys(cat.criteria[0].requirements)[0]!;
+    const text = JSON.stringify(cat).replace(
+      `"${group}":{`,
+      `"${group}":{"__proto__":{"kind":"not_applicable"},`,
+    );
+    const r = parseCatalogEdition(JSON.parse(text));
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.issues).toEqual([
+        expect.objectContaining({
+          code: 'forbidden_key',
+          path: `criteria[0].requirements.${group}.__proto__`,
+        }),
+      ]);
+    expect(parseCatalogEdition(JSON.parse(JSON.stringify(latestEdition.edition))).ok).toBe(true);
+  });
+});
+
+describe('ids that look like identifiers (issue 17, item 12)', () => {
+  it('reports an id like constructor once, under one path', () => {
+    const input = {
+      ...valid(),
+      observations: {
+        constructor: { value: 1, source: 'self_declared' },
+        toString: { value: 1, source: 'self_declared' },
+      },
+    };
+    const r = validateAssessment(input, edition);
+    expect(r.ok ? [] : r.issues.map((i) => [i.path, i.code])).toEqual([
+      ['observations.constructor', 'invalid_criterion_id'],
+      ['observations.toString', 'invalid_criterion_id'],
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PublishedEdition } from './editions/published';
 import { type EditionSource, loadedEditions, resolveEdition } from './editions/registry';
 import { evidenceIssues } from './evidence';
-import { fromZodError, type ParseResult, type ValidationIssue } from './issues';
+import { formatPath, fromZodError, type ParseResult, type ValidationIssue } from './issues';
 import {
   type AreaGroup,
   type Assessment,
@@ -18,6 +18,7 @@ import {
   EvidenceSchema,
   IsoDateSchema,
 } from './model';
+import { freeTextSchema } from './text';
 
 function result<T>(schema: z.ZodType<T>, input: unknown): ParseResult<T> {
   const r = schema.safeParse(input, { reportInput: true });
@@ -32,7 +33,38 @@ function result<T>(schema: z.ZodType<T>, input: unknown): ParseResult<T> {
  * if (!r.ok) console.error(formatIssues(r.issues));
  */
 export function parseCatalogEdition(input: unknown): ParseResult<CatalogEdition> {
+  const forbidden = forbiddenKeyIssues(input);
+  if (forbidden.length) return { ok: false, issues: forbidden };
   return result(CatalogEditionSchema, input);
+}
+
+/**
+ * Own `"__proto__"` keys anywhere in a parsed value (JSON.parse makes them ordinary properties), as located
+ * `forbidden_key` issues. zod drops such a key from a record map (a catalog's requirements) without a word,
+ * so it is refused before validation. Iterative, each object visited once: any depth or cycle is safe.
+ */
+export function forbiddenKeyIssues(input: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const seen = new Set<object>();
+  const stack: Array<[unknown, PropertyKey[]]> = [[input, []]];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop() as [unknown, PropertyKey[]];
+    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
+    seen.add(value);
+    if (!Array.isArray(value) && Object.hasOwn(value, '__proto__')) {
+      issues.push({
+        path: formatPath([...path, '__proto__']),
+        code: 'forbidden_key',
+        message: { vi: 'khóa "__proto__" không được phép', en: 'the key "__proto__" is not allowed' },
+      });
+    }
+    for (const key of Object.keys(value)) {
+      const child = (value as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null)
+        stack.push([child, [...path, Array.isArray(value) ? Number(key) : key]]);
+    }
+  }
+  return issues.reverse();
 }
 
 /** A commune profile with its area group resolved (override, or the unit type's default). */
@@ -85,7 +117,7 @@ function buildObservationSchema(criterion: Criterion) {
     source: DataSourceSchema,
     evidence: EvidenceSchema.optional(),
     observedAt: IsoDateSchema.optional(),
-    note: z.string().optional(),
+    note: freeTextSchema().optional(),
   });
 }
 
@@ -176,7 +208,9 @@ export function validateAssessment(
   const observations = record.observations;
   if (observations && typeof observations === 'object' && !Array.isArray(observations)) {
     for (const id of Object.keys(observations)) {
-      const path = `observations[${JSON.stringify(id)}]`;
+      // formatPath, as zod's issues are written: `observations.constructor` must replace the structural issue
+      // at the same path, not be reported a second time under `observations["constructor"]`.
+      const path = formatPath(['observations', id]);
       const segments = ['observations', id];
       const criterion = known.get(id);
       if (!criterion) {

@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { type CsvError, parse } from 'csv-parse';
 import {
+  csvColumns,
   dossierFromCsvRow,
   linesFromChunks,
   type ReadOptions,
@@ -44,7 +45,7 @@ export function readDossiersCsv(source: TextSource, options: ReadOptions = {}): 
   const validator = new RecordValidator(DossierSchema, options);
   return recordReader(validator.summary, async function* () {
     const parser = parse({
-      columns: true,
+      columns: (header: string[]) => csvColumns(header),
       bom: true,
       info: true,
       skip_empty_lines: true,

@@ -1,4 +1,4 @@
-import { fromZodError, type LocalizedText, type ValidationIssue } from '@cdsx/criteria';
+import { fromZodError, type LocalizedText, parseJsonText, type ValidationIssue } from '@cdsx/criteria';
 import type { z } from 'zod';
 import { acceptDossier } from './acceptor';
 import {
@@ -14,7 +14,15 @@ import {
 export interface NumberedLine {
   text: string;
   line: number;
+  /**
+   * Set when the line was longer than the maximum record size: its length so far (characters); `text` is
+   * then empty and the rest of the line was skipped without being kept in memory.
+   */
+  tooLong?: number;
 }
+
+/** Default maximum record size (one NDJSON line), in characters: 1 MiB. A dossier is under 2 KB. */
+export const DEFAULT_MAX_RECORD_SIZE = 1 << 20;
 
 /** Where records come from: a whole text, lines, chunks (bytes or text), or a Web `ReadableStream`. */
 export type TextSource =
@@ -42,38 +50,68 @@ async function* streamChunks(
   }
 }
 
-/** Split chunks of text or UTF-8 bytes into batches of numbered lines (one batch per chunk). */
+/**
+ * Split chunks of text or UTF-8 bytes into batches of numbered lines (one batch per chunk). A line longer
+ * than `maxLine` characters is given as `{ text: '', tooLong }` and the rest of it is skipped, so memory
+ * stays bounded whatever the input (even an endless stream without newlines).
+ */
 async function* lineBatches(
   chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+  maxLine: number = DEFAULT_MAX_RECORD_SIZE,
 ): AsyncGenerator<NumberedLine[]> {
   const decoder = new TextDecoder('utf-8', { fatal: false });
   let rest = '';
   let line = 0;
   let first = true;
+  // Characters of the current line skipped so far because it is too long (0: not skipping).
+  let skipped = 0;
   for await (const chunk of chunks as AsyncIterable<string | Uint8Array>) {
     let text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
     if (first && text.length > 0) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }
-    text = rest + text;
     const batch: NumberedLine[] = [];
     let start = 0;
+    if (skipped > 0) {
+      const nl = text.indexOf('\n');
+      if (nl < 0) {
+        skipped += text.length;
+        continue;
+      }
+      line++;
+      batch.push({ text: '', line, tooLong: skipped + nl });
+      skipped = 0;
+      start = nl + 1;
+    }
+    text = rest + text.slice(start);
+    start = 0;
     for (;;) {
       const nl = text.indexOf('\n', start);
       if (nl < 0) break;
       line++;
-      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      batch.push({ text: text.slice(start, end), line });
+      if (nl - start > maxLine) batch.push({ text: '', line, tooLong: nl - start });
+      else {
+        const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+        batch.push({ text: text.slice(start, end), line });
+      }
       start = nl + 1;
     }
     rest = text.slice(start);
+    if (rest.length > maxLine) {
+      skipped = rest.length;
+      rest = '';
+    }
     if (batch.length > 0) yield batch;
   }
   rest += decoder.decode();
-  if (rest.length > 0) {
+  if (skipped > 0) {
     line++;
-    yield [{ text: rest.endsWith('\r') ? rest.slice(0, -1) : rest, line }];
+    yield [{ text: '', line, tooLong: skipped + rest.length }];
+  } else if (rest.length > 0) {
+    line++;
+    if (rest.length > maxLine) yield [{ text: '', line, tooLong: rest.length }];
+    else yield [{ text: rest.endsWith('\r') ? rest.slice(0, -1) : rest, line }];
   }
 }
 
@@ -92,19 +130,23 @@ export async function* linesFromChunks(
 }
 
 /** Numbered lines of any {@link TextSource} in batches: an iterable of strings is taken as one line per item. */
-async function* lineBatchesOf(source: TextSource): AsyncGenerator<NumberedLine[]> {
+async function* lineBatchesOf(
+  source: TextSource,
+  maxLine: number = DEFAULT_MAX_RECORD_SIZE,
+): AsyncGenerator<NumberedLine[]> {
   if (typeof source === 'string') {
-    yield* lineBatches([source]);
+    yield* lineBatches([source], maxLine);
   } else if (isReadableStream(source)) {
-    yield* lineBatches(streamChunks(source));
+    yield* lineBatches(streamChunks(source), maxLine);
   } else if (Symbol.asyncIterator in source) {
-    yield* lineBatches(source as AsyncIterable<string | Uint8Array>);
+    yield* lineBatches(source as AsyncIterable<string | Uint8Array>, maxLine);
   } else {
     let line = 0;
     let batch: NumberedLine[] = [];
     for (const text of source as Iterable<string>) {
       line++;
-      batch.push({ text: text.endsWith('\r') ? text.slice(0, -1) : text, line });
+      if (text.length > maxLine) batch.push({ text: '', line, tooLong: text.length });
+      else batch.push({ text: text.endsWith('\r') ? text.slice(0, -1) : text, line });
       if (batch.length === 4096) {
         yield batch;
         batch = [];
@@ -158,6 +200,11 @@ export interface ReadOptions {
   dedupe?: boolean;
   /** Called for each rejected record's issues as they are found. */
   onReject?: (issues: ValidationIssue[]) => void;
+  /**
+   * Longest record (NDJSON line) read, in characters (default {@link DEFAULT_MAX_RECORD_SIZE}, 1 MiB).
+   * A longer line is rejected as `record_too_large` without being kept in memory; reading continues.
+   */
+  maxRecordSize?: number;
 }
 
 /**
@@ -379,6 +426,25 @@ export function recordReader<T>(
 
 const INVALID_JSON: LocalizedText = { vi: 'dòng không phải JSON hợp lệ', en: 'line is not valid JSON' };
 
+/** The located, bilingual reason a line is not JSON (never the JavaScript engine's English message). */
+function invalidJson(text: string, line: number, record: number): ValidationIssue {
+  const r = parseJsonText(text, undefined, { firstLine: line, maxIssues: 1 });
+  const first = r.ok ? undefined : r.issues[0];
+  return {
+    path: '',
+    code: first?.code === 'too_deep' ? 'too_deep' : 'invalid_json',
+    message: first
+      ? { vi: `${INVALID_JSON.vi}: ${first.message.vi}`, en: `${INVALID_JSON.en}: ${first.message.en}` }
+      : INVALID_JSON,
+    record,
+    line,
+    ...(first?.column !== undefined ? { column: first.column } : {}),
+  };
+}
+
+// JSON whitespace only: a line holding a BOM or a no-break space is a record (and an error), not a blank.
+const BLANK = /^[ \t]*$/;
+
 function ndjsonReader<T>(
   schema: z.ZodType<T>,
   source: TextSource,
@@ -386,27 +452,50 @@ function ndjsonReader<T>(
   idOf?: (record: T) => string,
 ): RecordReader<T> {
   const validator = new RecordValidator(schema, options, idOf);
+  const maxLine = options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE;
   return recordReader(validator.summary, async function* () {
-    for await (const lines of lineBatchesOf(source)) {
+    for await (const lines of lineBatchesOf(source, maxLine)) {
       const out: T[] = [];
-      for (const { text, line } of lines) {
-        if (text.trim() === '') continue;
-        let value: unknown;
-        try {
-          value = JSON.parse(text);
-        } catch (e) {
+      for (const { text, line, tooLong } of lines) {
+        const record = validator.summary.records + 1;
+        if (tooLong !== undefined) {
           validator.reject([
             {
               path: '',
-              code: 'invalid_json',
+              code: 'record_too_large',
               message: {
-                vi: `${INVALID_JSON.vi}: ${(e as Error).message}`,
-                en: `${INVALID_JSON.en}: ${(e as Error).message}`,
+                vi: `bản ghi dài ${tooLong} ký tự, vượt giới hạn ${maxLine}`,
+                en: `the record is ${tooLong} characters long, over the limit of ${maxLine}`,
               },
-              record: validator.summary.records + 1,
+              record,
               line,
             },
           ]);
+          continue;
+        }
+        if (BLANK.test(text)) continue;
+        if (text.includes('\ufffd')) {
+          // The decoder replaced invalid UTF-8 with U+FFFD (or the text already held one): never silently.
+          validator.reject([
+            {
+              path: '',
+              code: 'invalid_utf8',
+              message: {
+                vi: 'dòng có byte UTF-8 không hợp lệ (ký tự thay thế U+FFFD)',
+                en: 'the line holds invalid UTF-8 (replacement character U+FFFD)',
+              },
+              record,
+              line,
+              column: text.indexOf('\ufffd') + 1,
+            },
+          ]);
+          continue;
+        }
+        let value: unknown;
+        try {
+          value = JSON.parse(text);
+        } catch {
+          validator.reject([invalidJson(text, line, record)]);
           continue;
         }
         const ok = validator.check(value, line);
@@ -476,7 +565,10 @@ export function dossierFromCsvRow(row: Record<string, string | undefined>): Reco
       out[k] = NUMERIC.test(v) ? Number(v) : raw;
     } else if (k === 'supplementRequests') {
       out[k] = v.split(';').map((iv) => {
-        const [requestedAt, suppliedAt] = iv.split('/');
+        const parts = iv.split('/');
+        // More than one `/` is not an interval: pass it on whole so validation reports it, not a part.
+        if (parts.length > 2) return iv;
+        const [requestedAt, suppliedAt] = parts;
         return suppliedAt ? { requestedAt, suppliedAt } : { requestedAt };
       });
     } else {
@@ -484,4 +576,15 @@ export function dossierFromCsvRow(row: Record<string, string | undefined>): Reco
     }
   }
   return out;
+}
+
+/**
+ * Column names of a CSV header row, made safe to use as keys: a repeated name, and `__proto__` (which an
+ * object key cannot hold), become `name#N` (N the column number), which validation then reports on every
+ * row as an unsupported field. Without this the first of two `id` columns would be lost without a word.
+ */
+export function csvColumns(header: readonly string[]): string[] {
+  const count = new Map<string, number>();
+  for (const h of header) count.set(h, (count.get(h) ?? 0) + 1);
+  return header.map((h, i) => (count.get(h)! > 1 || h === '__proto__' ? `${h}#${i + 1}` : h));
 }

@@ -10,6 +10,7 @@ import {
 } from '@cdsx/criteria';
 import { COMMUNES } from '@cdsx/criteria/communes';
 import { crosswalkBetween, EDITIONS } from '@cdsx/criteria/editions';
+import { describeValue } from '@cdsx/criteria/internal';
 import { tryAssessMany } from './assess';
 import type { DecisionRecord, Finding, Outcome } from './record';
 import { generateSyntheticAssessments } from './synthetic/index';
@@ -174,8 +175,8 @@ export function tryImpactReport(options: ImpactOptions): ParseResult<ImpactRepor
         code: 'impact_catalog_version',
         record: i + 1,
         message: {
-          vi: `đánh giá phải theo phiên bản ${vFrom} hoặc ${vTo}, nhận được ${JSON.stringify(version ?? null)}`,
-          en: `the assessment must be under edition ${vFrom} or ${vTo}, got ${JSON.stringify(version ?? null)}`,
+          vi: `đánh giá phải theo phiên bản ${vFrom} hoặc ${vTo}, nhận được ${describeValue(version)}`,
+          en: `the assessment must be under edition ${vFrom} or ${vTo}, got ${describeValue(version)}`,
         },
       });
       return;

@@ -241,7 +241,9 @@ export function levelFactsObject(ruleSet: RuleSet, values: readonly number[]): R
 const OUTCOME: readonly Outcome[] = ['met', 'not_met', 'not_available'];
 
 function round(x: number): number {
-  return Math.round(x * 1e9) / 1e9;
+  const scaled = x * 1e9;
+  // A huge value (1e300) would overflow to Infinity, which JSON writes as null ("missing"): keep it as is.
+  return Number.isFinite(scaled) ? Math.round(scaled) / 1e9 : x;
 }
 
 /** Rounded to 9 decimals, but a positive amount never rounds to 0 (a value 5e-10 short is still short). */

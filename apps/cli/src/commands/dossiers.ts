@@ -71,9 +71,21 @@ export async function openDossiers(
         'is_directory',
         t('đây là thư mục, không phải tệp', 'is a directory, not a file'),
       );
+    if (!st.isFile() && !st.isFIFO())
+      // A device such as /dev/zero never ends: refuse it rather than read forever.
+      throw fileError(
+        file,
+        'not_a_file',
+        t('không phải tệp thường (thiết bị, socket)', 'not a regular file (a device or a socket)'),
+      );
     size = st.size;
+    // Open once now so an unreadable file is a clear error, not an internal one while streaming.
+    if (st.isFile()) closeSync(openSync(resolve(ctx.cwd, file), 'r'));
   } catch (e) {
-    if ((e as { code?: string }).code === 'ENOENT') throw openError(ctx.cwd, file, e);
+    const code = (e as { code?: string }).code;
+    if (code === 'ENOENT') throw openError(ctx.cwd, file, e);
+    if (code === 'EACCES')
+      throw fileError(file, 'permission_denied', t('không có quyền đọc tệp', 'permission denied'));
     throw e;
   }
   ctx.addInput(file);

@@ -8,10 +8,10 @@ import {
 import { EDITIONS, getEdition } from '@cdsx/criteria/editions';
 import { applyOverlay, loadFixtures } from '@cdsx/rules';
 import type { CommandDef, Context } from '../command';
-import { EXIT, formatLocated, InputError, type LocatedIssue } from '../errors';
+import { EXIT, formatLocated, InputError } from '../errors';
 import { t } from '../i18n';
 import { STDIN } from '../io';
-import { locate, readRecords, type SourceRecord } from '../records';
+import { locateCapped, readRecords, type SourceRecord } from '../records';
 import { duplicateIssue, readDossierFile } from './dossiers';
 import { editionFrom, resolveEdition, str } from './shared';
 
@@ -155,16 +155,20 @@ async function validateFile(
     ]);
   }
   if (kind === 'dossiers') return reportDossiers(ctx, file);
-  const issues: LocatedIssue[] = [];
-  for (const rec of records)
-    for (const issue of checkRecord(kind, rec, catalog)) issues.push(locate(rec, issue));
+  const k = kind;
+  const { issues, total } = locateCapped(
+    (function* () {
+      for (const rec of records)
+        for (const issue of checkRecord(k, rec, catalog)) yield [rec, issue] as const;
+    })(),
+  );
   const what = KIND_NAME[kind][ctx.lang];
   if (issues.length) {
     ctx.write(`${formatLocated(issues, ctx.errLang)}\n`);
     ctx.write(
       ctx.lang === 'vi'
-        ? `✗ ${name}: ${what} không hợp lệ — ${issues.length} lỗi\n`
-        : `✗ ${name}: invalid ${what} — ${issues.length} problem(s)\n`,
+        ? `✗ ${name}: ${what} không hợp lệ — ${total} lỗi\n`
+        : `✗ ${name}: invalid ${what} — ${total} problem(s)\n`,
     );
     return EXIT.invalid;
   }

@@ -1,7 +1,17 @@
 import type { Lang, LocalizedText } from '../i18n';
 import { type Paint, PLAIN } from './color';
 import type { Cell, Column, Format, Report, Section, Table } from './model';
-import { csvField, displayWidth, escapeHtml, escapeMarkdownCell, padEnd, padStart } from './text';
+import {
+  csvField,
+  displayWidth,
+  escapeHtml as escapeHtmlRaw,
+  escapeMarkdownCell,
+  neutralize,
+  padEnd,
+  padStart,
+} from './text';
+
+const escapeHtml = (s: string) => escapeHtmlRaw(neutralize(s));
 
 export * from './model';
 
@@ -36,8 +46,10 @@ export function showCell(value: Cell, column: Column): string {
 }
 
 function renderTextTable(table: Table, lang: Lang, paint: Paint): string[] {
-  const headers = table.columns.map((c) => c.header[lang]);
-  const cells = table.rows.map((r) => table.columns.map((c) => showCell(r[c.key] ?? null, c)));
+  const headers = table.columns.map((c) => neutralize(c.header[lang], true));
+  const cells = table.rows.map((r) =>
+    table.columns.map((c) => neutralize(showCell(r[c.key] ?? null, c), true)),
+  );
   const widths = headers.map((h, i) =>
     Math.max(displayWidth(h), ...cells.map((row) => displayWidth(row[i]!))),
   );
@@ -52,15 +64,16 @@ function renderTextTable(table: Table, lang: Lang, paint: Paint): string[] {
 function renderText(report: Report, lang: Lang, paint: Paint): string {
   const out: string[] = [];
   const title = text(report.title, lang);
-  if (title) out.push(paint.bold(paint.cyan(title)), '');
+  if (title) out.push(paint.bold(paint.cyan(neutralize(title, true))), '');
   for (const s of report.sections) {
-    const st = text(s.title, lang);
+    const raw = text(s.title, lang);
+    const st = raw === undefined ? undefined : neutralize(raw, true);
     if (st) out.push(s.tone === 'warn' ? paint.bold(paint.yellow(st)) : paint.bold(st));
     if (s.table) out.push(...renderTextTable(s.table, lang, paint));
-    if (s.lines) out.push(...s.lines);
+    if (s.lines) out.push(...s.lines.map((l) => neutralize(l)));
     out.push('');
   }
-  if (report.summary?.length) out.push(...report.summary);
+  if (report.summary?.length) out.push(...report.summary.map((l) => neutralize(l)));
   while (out.length && out[out.length - 1] === '') out.pop();
   return `${out.join('\n')}\n`;
 }
@@ -148,7 +161,7 @@ function renderCsv(report: Report, lang: Lang, bom: boolean): string {
 }
 
 function summaryText(report: Report): string {
-  return report.summary?.length ? `${report.summary.join('\n')}\n` : '';
+  return report.summary?.length ? `${neutralize(report.summary.join('\n'))}\n` : '';
 }
 
 /**

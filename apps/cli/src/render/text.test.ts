@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, displayWidth, escapeHtml, escapeMarkdownCell } from './text';
+import { csvField, displayWidth, escapeHtml, escapeMarkdownCell, neutralize } from './text';
 
 describe('csvField', () => {
   it('neutralises text a spreadsheet would treat as a formula', () => {
@@ -41,5 +41,28 @@ describe('displayWidth', () => {
   it('counts Vietnamese letters once whether precomposed or combining', () => {
     expect(displayWidth('Hà Nội')).toBe(6);
     expect(displayWidth('Hà Nội'.normalize('NFD'))).toBe(6);
+  });
+});
+
+describe('hostile text in human-facing output (issue 17, item 8)', () => {
+  const hostile = 'Xã \u001b[2J\u001b]8;;http://x\u0007A\u0000B\u202Etxt.exe\u2066C\r\u009bD';
+
+  it('shows control and bidi characters instead of letting them act', () => {
+    const out = neutralize(hostile, true);
+    expect(out).toBe('Xã \\x1B[2J\\x1B]8;;http://x\\x07A\\x00B\\u202Etxt.exe\\u2066C\\x0D\\x9BD');
+    expect(
+      [...out].every((c) => c.charCodeAt(0) >= 0x20 && !/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(c)),
+    ).toBe(true);
+    expect(neutralize('a\nb')).toBe('a\nb');
+    expect(neutralize('a\nb', true)).toBe('a\\x0Ab');
+    expect(neutralize('Thủ Dầu Một')).toBe('Thủ Dầu Một');
+  });
+
+  it('passes no link, image or autolink syntax through to Markdown', () => {
+    const md = escapeMarkdownCell('![x](http://evil/p.png) [click](https://evil) www.evil.vn *b* `c`');
+    expect(md).not.toMatch(/(?<!\\)[[\]()!*`]/);
+    expect(md).not.toContain('://');
+    expect(md).not.toMatch(/www\./i);
+    expect(escapeMarkdownCell('Tom & Jerry #1')).toBe('Tom &amp; Jerry \\#1');
   });
 });

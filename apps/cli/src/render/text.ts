@@ -27,9 +27,42 @@ export function escapeHtml(s: string): string {
     .replaceAll("'", '&#39;');
 }
 
-/** Escape a value for a GitHub-flavoured Markdown table cell (no raw HTML, no column breaks). */
+// C0 controls (but newline), DEL, C1 controls, and the bidirectional marks, embeddings, overrides and
+// isolates: in data they can rewrite the terminal (ESC sequences) or reorder what a reader sees (Trojan
+// Source). The one home of this list for every human-facing renderer.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const UNSAFE_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+function visible(ch: string): string {
+  const code = ch.charCodeAt(0);
+  return code <= 0xff
+    ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`
+    : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * Text safe to print on a terminal or in a document: control characters (ESC, NUL, …) and bidi controls
+ * are shown as `\x1B`, `\u202E` instead of acting. Newlines are kept unless `singleLine`.
+ */
+export function neutralize(s: string, singleLine = false): string {
+  return s.replace(singleLine ? UNSAFE_OR_NEWLINE : UNSAFE, visible);
+}
+
+// Markdown inline syntax that could turn data into a link, an image, emphasis or code.
+const MARKDOWN_INLINE = /[\\`*_[\]()!~#]/g;
+
+/**
+ * Escape a value for a GitHub-flavoured Markdown table cell or line: no raw HTML, no column breaks, no
+ * link or image syntax (`[x](url)`, `![x](url)`, bare `https://` autolinks), no control characters.
+ */
 export function escapeMarkdownCell(s: string): string {
-  return escapeHtml(s).replaceAll('\\', '\\\\').replaceAll('|', '\\|').replace(/\r?\n/g, '<br>');
+  return escapeHtml(neutralize(s).replace(MARKDOWN_INLINE, '\\$&'))
+    .replaceAll('|', '\\|')
+    .replaceAll('://', '&#58;//')
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}&#46;`)
+    .replace(/\r?\n/g, '<br>');
 }
 
 /**
