@@ -14,6 +14,7 @@ export {
 } from './lint';
 export * from './model';
 export { buildArchitectureJsonSchemas } from './schema/json-schema';
+export { architectureTextAlternative, renderArchitectureSvg, STATUS_STYLE } from './svg';
 export {
   appliesTo,
   criteriaByComponent,
@@ -24,3 +25,12 @@ export {
   type TraceLintRule,
 } from './trace';
 export { parseArchitectureEdition } from './validate';
+export {
+  type ArchitectureView,
+  architectureView,
+  COMPONENT_STATUSES,
+  type ComponentStatus,
+  type ComponentView,
+  type DecisionLike,
+  STATUS_NAMES,
+} from './view';

@@ -26,7 +26,9 @@ export interface ArchitectureLintProblem {
 
 /** A tier cell: the components of one block in one tier (and, for `area_specific`, one area group). */
 export function cellKey(c: Pick<Component, 'block' | 'tier' | 'areaGroups'>): string {
-  return c.tier === 'area_specific' ? `${c.block}/${c.tier}/${c.areaGroups?.[0] ?? '?'}` : `${c.block}/${c.tier}`;
+  return c.tier === 'area_specific'
+    ? `${c.block}/${c.tier}/${c.areaGroups?.[0] ?? '?'}`
+    : `${c.block}/${c.tier}`;
 }
 
 /** The number of a component code (`HTS14` → 14), or NaN. */
@@ -52,21 +54,26 @@ const rank = (c: Component) =>
  */
 export function lintArchitecture(arch: ArchitectureEdition): ArchitectureLintProblem[] {
   const problems: ArchitectureLintProblem[] = [];
-  const add = (rule: ArchitectureLintRule, path: PropertyKey[], message: LocalizedText, code?: string) =>
+  const add = (rule: ArchitectureLintRule, path: PropertyKey[], message: LocalizedText, code?: string) => {
     problems.push({ rule, path: formatPath(path), message, ...(code ? { code } : {}) });
+  };
 
   const sourceKeys = new Set(arch.sources.map((s) => s.key));
   const blocks = new Map(arch.blocks.map((b) => [b.code, b]));
-  const refs = (items: { key: string }[], path: PropertyKey[], code: string) =>
+  const refs = (items: { key: string }[], path: PropertyKey[], code: string) => {
     items.forEach((r, i) => {
       if (!sourceKeys.has(r.key))
         add(
           'unknown-reference',
           [...path, 'sources', i, 'key'],
-          { vi: `nguồn ${r.key} không có trong danh sách nguồn`, en: `source ${r.key} is not in the source list` },
+          {
+            vi: `nguồn ${r.key} không có trong danh sách nguồn`,
+            en: `source ${r.key} is not in the source list`,
+          },
           code,
         );
     });
+  };
 
   // Codes unique across components and cross-cutting parts.
   const seen = new Map<string, string>();
@@ -82,36 +89,62 @@ export function lintArchitecture(arch: ArchitectureEdition): ArchitectureLintPro
       );
     else seen.set(code, at);
   };
-  arch.components.forEach((c, i) => claim(c.code, ['components', i, 'code']));
-  arch.crossCutting.forEach((x, i) => claim(x.code, ['crossCutting', i, 'code']));
+  arch.components.forEach((c, i) => {
+    claim(c.code, ['components', i, 'code']);
+  });
+  arch.crossCutting.forEach((x, i) => {
+    claim(x.code, ['crossCutting', i, 'code']);
+  });
   arch.blocks.forEach((b, i) => {
     if (arch.blocks.findIndex((o) => o.code === b.code) !== i)
-      add('duplicate-code', ['blocks', i, 'code'], { vi: `khối ${b.code} trùng`, en: `block ${b.code} is duplicated` }, b.code);
+      add(
+        'duplicate-code',
+        ['blocks', i, 'code'],
+        { vi: `khối ${b.code} trùng`, en: `block ${b.code} is duplicated` },
+        b.code,
+      );
     refs(b.sources, ['blocks', i], b.code);
   });
-  arch.crossCutting.forEach((x, i) => refs(x.sources, ['crossCutting', i], x.code));
-  arch.principles.forEach((p, i) => refs(p.sources, ['principles', i], p.id));
+  arch.crossCutting.forEach((x, i) => {
+    refs(x.sources, ['crossCutting', i], x.code);
+  });
+  arch.principles.forEach((p, i) => {
+    refs(p.sources, ['principles', i], p.id);
+  });
 
   // Layers: each block drawn in exactly one layer, the one the block names.
   const drawnIn = new Map<string, string>();
-  arch.layers.forEach((l, li) =>
+  arch.layers.forEach((l, li) => {
     l.blocks.forEach((code, bi) => {
       const b = blocks.get(code);
       if (!b)
-        add('unknown-reference', ['layers', li, 'blocks', bi], { vi: `khối ${code} không tồn tại`, en: `unknown block ${code}` }, code);
+        add(
+          'unknown-reference',
+          ['layers', li, 'blocks', bi],
+          { vi: `khối ${code} không tồn tại`, en: `unknown block ${code}` },
+          code,
+        );
       else if (b.layer !== l.id || drawnIn.has(code))
         add(
           'unknown-reference',
           ['layers', li, 'blocks', bi],
-          { vi: `khối ${code} thuộc lớp ${b.layer}, không phải ${l.id}`, en: `block ${code} belongs to layer ${b.layer}, not ${l.id}` },
+          {
+            vi: `khối ${code} thuộc lớp ${b.layer}, không phải ${l.id}`,
+            en: `block ${code} belongs to layer ${b.layer}, not ${l.id}`,
+          },
           code,
         );
       drawnIn.set(code, l.id);
-    }),
-  );
+    });
+  });
   arch.blocks.forEach((b, i) => {
     if (!drawnIn.has(b.code))
-      add('unknown-reference', ['blocks', i, 'layer'], { vi: `khối ${b.code} không nằm trong lớp nào`, en: `block ${b.code} is in no layer` }, b.code);
+      add(
+        'unknown-reference',
+        ['blocks', i, 'layer'],
+        { vi: `khối ${b.code} không nằm trong lớp nào`, en: `block ${b.code} is in no layer` },
+        b.code,
+      );
   });
 
   // Per component: block, code format, area groups.
@@ -120,7 +153,12 @@ export function lintArchitecture(arch: ArchitectureEdition): ArchitectureLintPro
     refs(c.sources, ['components', i], c.code);
     const b = blocks.get(c.block);
     if (!b) {
-      add('unknown-reference', ['components', i, 'block'], { vi: `khối ${c.block} không tồn tại`, en: `unknown block ${c.block}` }, c.code);
+      add(
+        'unknown-reference',
+        ['components', i, 'block'],
+        { vi: `khối ${c.block} không tồn tại`, en: `unknown block ${c.block}` },
+        c.code,
+      );
       return;
     }
     const m = COMPONENT_CODE.exec(c.code);
@@ -128,7 +166,10 @@ export function lintArchitecture(arch: ArchitectureEdition): ArchitectureLintPro
       add(
         'code-format',
         ['components', i, 'code'],
-        { vi: `mã ${c.code} phải bắt đầu bằng mã khối ${c.block}`, en: `code ${c.code} must start with its block code ${c.block}` },
+        {
+          vi: `mã ${c.code} phải bắt đầu bằng mã khối ${c.block}`,
+          en: `code ${c.code} must start with its block code ${c.block}`,
+        },
         c.code,
       );
     if (!b.tiers.includes(c.tier))
@@ -144,8 +185,14 @@ export function lintArchitecture(arch: ArchitectureEdition): ArchitectureLintPro
         'area-groups',
         ['components', i, 'areaGroups'],
         c.tier === 'area_specific'
-          ? { vi: 'thành phần theo loại địa bàn phải thuộc đúng một nhóm địa bàn', en: 'an area-specific component belongs to exactly one area group' }
-          : { vi: 'chỉ thành phần theo loại địa bàn mới có nhóm địa bàn', en: 'only area-specific components have area groups' },
+          ? {
+              vi: 'thành phần theo loại địa bàn phải thuộc đúng một nhóm địa bàn',
+              en: 'an area-specific component belongs to exactly one area group',
+            }
+          : {
+              vi: 'chỉ thành phần theo loại địa bàn mới có nhóm địa bàn',
+              en: 'only area-specific components have area groups',
+            },
         c.code,
       );
     const list = byBlock.get(c.block) ?? [];
@@ -154,14 +201,19 @@ export function lintArchitecture(arch: ArchitectureEdition): ArchitectureLintPro
   });
 
   for (const [bi, b] of arch.blocks.entries()) {
-    const list = (byBlock.get(b.code) ?? []).slice().sort((x, y) => codeNumber(x.c.code) - codeNumber(y.c.code));
+    const list = (byBlock.get(b.code) ?? [])
+      .slice()
+      .sort((x, y) => codeNumber(x.c.code) - codeNumber(y.c.code));
     // Numbers 1..N without gaps, in tier order.
     list.forEach(({ c, i }, k) => {
       if (codeNumber(c.code) !== k + 1)
         add(
           'code-format',
           ['components', i, 'code'],
-          { vi: `khối ${b.code}: cần mã số ${k + 1}, gặp ${c.code} (mã phải liên tiếp từ 1)`, en: `block ${b.code}: expected number ${k + 1}, found ${c.code} (codes run from 1 without gaps)` },
+          {
+            vi: `khối ${b.code}: cần mã số ${k + 1}, gặp ${c.code} (mã phải liên tiếp từ 1)`,
+            en: `block ${b.code}: expected number ${k + 1}, found ${c.code} (codes run from 1 without gaps)`,
+          },
           c.code,
         );
       const prev = list[k - 1];
@@ -169,7 +221,10 @@ export function lintArchitecture(arch: ArchitectureEdition): ArchitectureLintPro
         add(
           'tier-order',
           ['components', i, 'tier'],
-          { vi: `${c.code} (${cellKey(c)}) đứng sau ${prev.c.code} (${cellKey(prev.c)}): sai thứ tự tầng`, en: `${c.code} (${cellKey(c)}) comes after ${prev.c.code} (${cellKey(prev.c)}): tiers out of order` },
+          {
+            vi: `${c.code} (${cellKey(c)}) đứng sau ${prev.c.code} (${cellKey(prev.c)}): sai thứ tự tầng`,
+            en: `${c.code} (${cellKey(c)}) comes after ${prev.c.code} (${cellKey(prev.c)}): tiers out of order`,
+          },
           c.code,
         );
     });
@@ -183,7 +238,10 @@ export function lintArchitecture(arch: ArchitectureEdition): ArchitectureLintPro
         add(
           'block-tiers',
           ['blocks', bi, 'tiers'],
-          { vi: `${cell}: tầng không có thành phần nào (ngoài ô mở rộng)`, en: `${cell}: the tier has no component (besides its extension slot)` },
+          {
+            vi: `${cell}: tầng không có thành phần nào (ngoài ô mở rộng)`,
+            en: `${cell}: the tier has no component (besides its extension slot)`,
+          },
           b.code,
         );
       const last = inCell[inCell.length - 1];
@@ -191,7 +249,10 @@ export function lintArchitecture(arch: ArchitectureEdition): ArchitectureLintPro
         add(
           'extension-slot',
           ['components', last.i, 'extensionSlot'],
-          { vi: `${cell}: mã cuối ${last.c.code} phải là ô mở rộng "…khác" (extensionSlot: true)`, en: `${cell}: its last code ${last.c.code} must be the "…other" extension slot (extensionSlot: true)` },
+          {
+            vi: `${cell}: mã cuối ${last.c.code} phải là ô mở rộng "…khác" (extensionSlot: true)`,
+            en: `${cell}: its last code ${last.c.code} must be the "…other" extension slot (extensionSlot: true)`,
+          },
           last.c.code,
         );
       inCell.slice(0, -1).forEach(({ c, i }) => {
@@ -199,7 +260,10 @@ export function lintArchitecture(arch: ArchitectureEdition): ArchitectureLintPro
           add(
             'extension-slot',
             ['components', i, 'extensionSlot'],
-            { vi: `${cell}: ô mở rộng ${c.code} phải là mã cuối của tầng`, en: `${cell}: extension slot ${c.code} must be the tier's last code` },
+            {
+              vi: `${cell}: ô mở rộng ${c.code} phải là mã cuối của tầng`,
+              en: `${cell}: extension slot ${c.code} must be the tier's last code`,
+            },
             c.code,
           );
       });
@@ -214,7 +278,10 @@ export function lintArchitecture(arch: ArchitectureEdition): ArchitectureLintPro
       add(
         'concern-coverage',
         ['crossCutting'],
-        { vi: `nội dung "${d}" không thuộc thành phần nào và không được giao cho phần xuyên suốt nào`, en: `concern "${d}" is carried by no component and left to no cross-cutting part` },
+        {
+          vi: `nội dung "${d}" không thuộc thành phần nào và không được giao cho phần xuyên suốt nào`,
+          en: `concern "${d}" is carried by no component and left to no cross-cutting part`,
+        },
         d,
       );
   });

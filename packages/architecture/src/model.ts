@@ -39,7 +39,10 @@ export const ComponentCodeSchema = z.string().regex(COMPONENT_CODE).meta({
 export const ArchitectureCodeSchema = z
   .string()
   .regex(/^[A-ZĐƯ]+\d*$/u)
-  .meta({ id: 'ArchitectureCode', description: 'A component code (HTS7) or a cross-cutting part code (VHQT).' });
+  .meta({
+    id: 'ArchitectureCode',
+    description: 'A component code (HTS7) or a cross-cutting part code (VHQT).',
+  });
 
 /** Where the source says something: a key of the edition's `sources` and the article relied on. */
 export const SourceRefSchema = z
@@ -142,7 +145,11 @@ export const PrincipleSchema = z
   .meta({ id: 'Principle' });
 export type Principle = z.infer<typeof PrincipleSchema>;
 
-const namedTier = z.strictObject({ id: TierSchema, name: LocalizedTextSchema, description: LocalizedTextSchema });
+const namedTier = z.strictObject({
+  id: TierSchema,
+  name: LocalizedTextSchema,
+  description: LocalizedTextSchema,
+});
 const namedAreaGroup = z.strictObject({
   id: AreaGroupSchema,
   name: LocalizedTextSchema,

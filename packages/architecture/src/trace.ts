@@ -62,8 +62,9 @@ export function appliesTo(c: Criterion, group: AreaGroup): boolean {
  */
 export function lintTrace(catalog: CatalogEdition, architecture: PublishedArchitecture): TraceLintProblem[] {
   const problems: TraceLintProblem[] = [];
-  const add = (rule: TraceLintRule, path: PropertyKey[], message: LocalizedText, code?: string) =>
+  const add = (rule: TraceLintRule, path: PropertyKey[], message: LocalizedText, code?: string) => {
     problems.push({ rule, path: formatPath(path), message, ...(code ? { code } : {}) });
+  };
   const arch = architecture.edition;
   const ref = catalog.architecture;
   if (!ref) {
@@ -96,19 +97,29 @@ export function lintTrace(catalog: CatalogEdition, architecture: PublishedArchit
         add(
           'trace-unknown-code',
           ['criteria', i, 'architecture', k],
-          { vi: `mã ${code} không có trong kiến trúc ${arch.version}`, en: `code ${code} is not in architecture ${arch.version}` },
+          {
+            vi: `mã ${code} không có trong kiến trúc ${arch.version}`,
+            en: `code ${code} is not in architecture ${arch.version}`,
+          },
           c.id,
         );
       else if (comp?.extensionSlot)
         add(
           'trace-extension-slot',
           ['criteria', i, 'architecture', k],
-          { vi: `${code} là ô mở rộng "…khác", không phải thành phần để đo`, en: `${code} is an open "…other" extension slot, not a component to measure` },
+          {
+            vi: `${code} là ô mở rộng "…khác", không phải thành phần để đo`,
+            en: `${code} is an open "…other" extension slot, not a component to measure`,
+          },
           c.id,
         );
     });
     const traced = codes.map((code) => components.get(code)).filter((x): x is Component => !!x);
-    if (traced.length === codes.length && traced.length > 0 && traced.every((t) => t.tier === 'area_specific')) {
+    if (
+      traced.length === codes.length &&
+      traced.length > 0 &&
+      traced.every((t) => t.tier === 'area_specific')
+    ) {
       const groups = new Set(traced.flatMap((t) => t.areaGroups ?? []));
       for (const g of AREA_GROUPS)
         if (!groups.has(g) && appliesTo(c, g))
@@ -141,11 +152,14 @@ export function lintTrace(catalog: CatalogEdition, architecture: PublishedArchit
   }
   ref.unmeasured.forEach((u, i) => {
     const comp = components.get(u.code);
-    if (!comp || comp.tier !== 'commune_essential' || comp.extensionSlot)
+    if (comp?.tier !== 'commune_essential' || comp.extensionSlot)
       add(
         'unmeasured-contradiction',
         ['architecture', 'unmeasured', i, 'code'],
-        { vi: `${u.code} không phải thành phần thiết yếu của kiến trúc`, en: `${u.code} is not an essential component of the architecture` },
+        {
+          vi: `${u.code} không phải thành phần thiết yếu của kiến trúc`,
+          en: `${u.code} is not an essential component of the architecture`,
+        },
         u.code,
       );
     else if ((measured.get(u.code) ?? []).length > 0)
@@ -153,8 +167,14 @@ export function lintTrace(catalog: CatalogEdition, architecture: PublishedArchit
         'unmeasured-contradiction',
         ['architecture', 'unmeasured', i, 'code'],
         {
-          vi: `${u.code} được liệt kê là không đo nhưng có tiêu chí đo: ${measured.get(u.code)!.map((c) => c.id).join(', ')}`,
-          en: `${u.code} is listed as unmeasured but criteria measure it: ${measured.get(u.code)!.map((c) => c.id).join(', ')}`,
+          vi: `${u.code} được liệt kê là không đo nhưng có tiêu chí đo: ${measured
+            .get(u.code)!
+            .map((c) => c.id)
+            .join(', ')}`,
+          en: `${u.code} is listed as unmeasured but criteria measure it: ${measured
+            .get(u.code)!
+            .map((c) => c.id)
+            .join(', ')}`,
         },
         u.code,
       );

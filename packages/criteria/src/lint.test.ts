@@ -76,7 +76,12 @@ describe('lintCatalog', () => {
 
   it('requires a trace on every criterion once the edition declares an architecture', () => {
     const e = clone(makeEdition());
-    e.architecture = { id: 'arch', version: '1.0.0', contentHash: `sha256:${'0'.repeat(64)}`, unmeasured: [] };
+    e.architecture = {
+      id: 'arch',
+      version: '1.0.0',
+      contentHash: `sha256:${'0'.repeat(64)}`,
+      unmeasured: [],
+    };
     e.criteria.forEach((c) => {
       c.architecture = ['HTS7'];
     });

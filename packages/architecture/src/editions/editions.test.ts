@@ -4,29 +4,32 @@ import { contentHashOf } from '@cdsx/criteria';
 import { describe, expect, it } from 'vitest';
 import { lintArchitecture } from '../lint';
 import { ArchitectureEditionSchema, type Tier } from '../model';
-import { ARCHITECTURES, getArchitecture, latestArchitecture } from './index';
-import data from './1.0.0.json';
 import { contentHash, edition } from './1.0.0';
+import data from './1.0.0.json';
+import { ARCHITECTURES, getArchitecture, latestArchitecture } from './index';
 
-describe.each(ARCHITECTURES.map((p) => [p.edition.version, p] as const))('architecture edition %s', (_v, p) => {
-  it('matches its schema and lints clean', () => {
-    expect(ArchitectureEditionSchema.safeParse(p.edition).success).toBe(true);
-    expect(lintArchitecture(p.edition)).toEqual([]);
-  });
-  it('has the content hash it publishes (immutable)', () => {
-    expect(contentHashOf(p.edition)).toBe(p.contentHash);
-  });
-  it('is deep-frozen', () => {
-    expect(Object.isFrozen(p.edition.components[0]!.name)).toBe(true);
-    expect(() => {
-      (p.edition.components as unknown as unknown[]).push({});
-    }).toThrow();
-  });
-  it('says its basis is unverified, like the draft criteria editions', () => {
-    expect(p.edition.basisStatus).toBe('unverified');
-    expect(p.edition.sources.find((s) => s.key === 'S1')?.verified).toBe(false);
-  });
-});
+describe.each(ARCHITECTURES.map((p) => [p.edition.version, p] as const))(
+  'architecture edition %s',
+  (_v, p) => {
+    it('matches its schema and lints clean', () => {
+      expect(ArchitectureEditionSchema.safeParse(p.edition).success).toBe(true);
+      expect(lintArchitecture(p.edition)).toEqual([]);
+    });
+    it('has the content hash it publishes (immutable)', () => {
+      expect(contentHashOf(p.edition)).toBe(p.contentHash);
+    });
+    it('is deep-frozen', () => {
+      expect(Object.isFrozen(p.edition.components[0]!.name)).toBe(true);
+      expect(() => {
+        (p.edition.components as unknown as unknown[]).push({});
+      }).toThrow();
+    });
+    it('says its basis is unverified, like the draft criteria editions', () => {
+      expect(p.edition.basisStatus).toBe('unverified');
+      expect(p.edition.sources.find((s) => s.key === 'S1')?.verified).toBe(false);
+    });
+  },
+);
 
 describe('lookup', () => {
   it('finds editions by version and latest; refuses unknown ones with a bilingual issue', () => {
@@ -69,7 +72,12 @@ function expectedFromBrief(): Expected[] {
   const rows = tables
     .split('\n')
     .filter((l) => /^\| [A-ZĐƯ]+ \|/u.test(l))
-    .map((l) => l.split('|').slice(1, -1).map((s) => s.trim()));
+    .map((l) =>
+      l
+        .split('|')
+        .slice(1, -1)
+        .map((s) => s.trim()),
+    );
   const out: Expected[] = [];
   const push = (codes: string[], tier: Tier, group?: string) =>
     codes.forEach((code, i) => {
