@@ -139,6 +139,8 @@ export function architectureView(input: {
   const unmeasured = new Map(ref.unmeasured.map((u) => [u.code, u.reason]));
   const blocks = new Map<string, Block>(arch.blocks.map((b) => [b.code, b]));
 
+  const groupNames = (c: Component, lang: 'vi' | 'en') =>
+    (c.areaGroups ?? []).map((g) => arch.areaGroups.find((x) => x.id === g)?.name[lang] ?? g).join(', ');
   const statusOf = (c: Component): Omit<ComponentView, 'code' | 'block' | 'layer' | 'tier' | 'name'> => {
     if (c.tier === 'central' || c.tier === 'provincial')
       return {
@@ -157,8 +159,8 @@ export function architectureView(input: {
         status: 'not_applicable',
         criteria: [],
         reason: {
-          vi: `Thành phần của nhóm địa bàn ${(c.areaGroups ?? []).join(', ')}`,
-          en: `A component of the ${(c.areaGroups ?? []).join(', ')} group`,
+          vi: `Thành phần của nhóm địa bàn ${groupNames(c, 'vi')}`,
+          en: `A component of the ${groupNames(c, 'en')} area group`,
         },
       };
     const measuring = traced.get(c.code) ?? [];
