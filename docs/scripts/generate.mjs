@@ -8,7 +8,8 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { crosswalkBetween, describeChange, diffCatalogs, EDITIONS } from '@cdsx/criteria';
+import { latestArchitecture } from '@cdsx/architecture';
+import { crosswalkBetween, describeChange, diffCatalogs, EDITIONS, latestEdition } from '@cdsx/criteria';
 import {
   CALENDAR_RULE_SOURCES,
   KPI_DEFINITIONS,
@@ -18,6 +19,7 @@ import {
   STATUTORY_HOLIDAYS,
   vietnamCalendar,
 } from '@cdsx/kpi';
+import { renderArchitecturePages } from './architecture.mjs';
 import { GENERATED_MARKER, renderPages } from './render.mjs';
 
 export const DOCS_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -48,6 +50,7 @@ export function editionChanges(editions = EDITIONS) {
 export function siteData() {
   return {
     editions: EDITIONS,
+    latest: latestEdition,
     changes: editionChanges(EDITIONS),
     kpi: { ids: KPI_IDS, definitions: KPI_DEFINITIONS, targets: KPI_TARGETS },
     calendar: {
@@ -62,7 +65,13 @@ export function siteData() {
 
 /** Every page the data gives: docs-relative path → markdown. */
 export function expectedPages() {
-  return renderPages(siteData());
+  const pages = renderPages(siteData());
+  for (const [path, text] of renderArchitecturePages({
+    architecture: latestArchitecture,
+    editions: EDITIONS,
+  }))
+    pages.set(path, text);
+  return pages;
 }
 
 /** Markdown files under the docs root (not node_modules, not .vitepress), as docs-relative posix paths. */
