@@ -10,10 +10,14 @@ describe('cdsx architecture', () => {
     const r = cdsx(['architecture', EXAMPLE, '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^HTS7 +1 HTS +Essential at commune +✓ In place +HT\.06@1 met/m);
-    expect(r.stdout).toMatch(/^HTS8 +1 HTS +Essential at commune +✗ Missing +HT\.07@1 not_met, HT\.08@1 met/m);
+    expect(r.stdout).toMatch(
+      /^HTS8 +1 HTS +Essential at commune +✗ Missing +HT\.07@1 not_met, HT\.08@1 met/m,
+    );
     expect(r.stdout).toMatch(/^DL11 .+\? Not available +DL\.06@1 not_available/m);
     expect(r.stdout).toMatch(/^HTS1 .+↑ Provided by an upper level/m);
-    expect(r.stdout).toMatch(/^HTS10 .+– Not applicable to the area group +A component of the Urban area group/m);
+    expect(r.stdout).toMatch(
+      /^HTS10 .+– Not applicable to the area group +A component of the Urban area group/m,
+    );
     expect(r.stdout).toContain('unverified basis');
     expect(r.stdout).toContain('SYNTHETIC DATA');
   });
