@@ -1,4 +1,4 @@
-import { EDITIONS, latestEdition } from '@cdsx/criteria';
+import { EDITIONS, latestEdition } from '@cdsx/criteria/editions';
 import { defineConfig } from 'vitepress';
 import { sidebarFor } from '../scripts/render.mjs';
 

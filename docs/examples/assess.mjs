@@ -1,17 +1,17 @@
 // Plain JavaScript, ES modules: validate an assessment file, assess it, read the decision record.
 // Run: node assess.mjs [assessment.json]
 import { readFile } from 'node:fs/promises';
-import { formatIssues, getEdition, parseJsonText, validateAssessment } from '@cdsx/criteria';
+import { formatIssues, parseJsonText, validateAssessment } from '@cdsx/criteria';
+import { EDITIONS } from '@cdsx/criteria/editions';
 import { assess } from '@cdsx/rules';
 
 const file = process.argv[2] ?? new URL('./assessment.json', import.meta.url);
 const parsed = parseJsonText(await readFile(file, 'utf8'), String(file));
 if (!parsed.ok) throw new Error(formatIssues(parsed.issues)); // line and column, vi / en
 
-// 1. Validate against the edition the assessment names (catalogVersion).
-const edition = getEdition(parsed.value.catalogVersion ?? 'latest');
-if (!edition.ok) throw new Error(formatIssues(edition.issues));
-const checked = validateAssessment(parsed.value, edition.value.edition);
+// 1. Validate against the edition the assessment names (catalogVersion), picked from every published
+//    edition; a missing or unknown version is an issue like any other.
+const checked = validateAssessment(parsed.value, EDITIONS);
 if (!checked.ok) throw new Error(formatIssues(checked.issues)); // located, vi / en
 
 // 2. Assess: the level reached and what blocks the next one.

@@ -9,7 +9,8 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { latestArchitecture } from '@cdsx/architecture';
-import { crosswalkBetween, describeChange, diffCatalogs, EDITIONS, latestEdition } from '@cdsx/criteria';
+import { describeChange, diffCatalogs } from '@cdsx/criteria';
+import { crosswalkBetween, EDITIONS, latestEdition } from '@cdsx/criteria/editions';
 import {
   CALENDAR_RULE_SOURCES,
   KPI_DEFINITIONS,

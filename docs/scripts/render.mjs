@@ -693,6 +693,7 @@ const NAV = {
     guide: 'Hướng dẫn',
     start: 'Bắt đầu',
     concepts: 'Khái niệm',
+    forms: 'Phiếu tự đánh giá, báo cáo',
     releasing: 'Phát hành phiên bản mới',
     kpi: 'KPI và lịch',
   },
@@ -700,6 +701,7 @@ const NAV = {
     guide: 'Guide',
     start: 'Getting started',
     concepts: 'Concepts',
+    forms: 'Self-assessment forms, report',
     releasing: 'Releasing an edition',
     kpi: 'KPIs and calendar',
   },
@@ -716,6 +718,7 @@ export function sidebarFor(editions, lang, latest = editions.at(-1)) {
       items: [
         { text: n.start, link: `${p}/guide/getting-started` },
         { text: n.concepts, link: `${p}/guide/concepts` },
+        { text: n.forms, link: `${p}/guide/forms` },
         { text: n.releasing, link: `${p}/guide/releasing` },
       ],
     },
@@ -741,6 +744,7 @@ export function sidebarFor(editions, lang, latest = editions.at(-1)) {
       items: [
         { text: t.kpiTitle, link: `${p}/kpi/` },
         { text: t.calendarTitle, link: `${p}/kpi/calendar` },
+        { text: lang === 'vi' ? 'KPI bằng SQL' : 'KPIs as SQL', link: `${p}/kpi/sql` },
       ],
     },
   ];

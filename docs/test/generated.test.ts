@@ -1,7 +1,7 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EDITIONS } from '@cdsx/criteria';
+import { EDITIONS } from '@cdsx/criteria/editions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPages, DOCS_ROOT, expectedPages, siteData } from '../scripts/generate.mjs';
 import {

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EDITIONS } from '@cdsx/criteria';
+import { EDITIONS } from '@cdsx/criteria/editions';
 import { describe, expect, it } from 'vitest';
 import { DOCS_ROOT, markdownFiles } from '../scripts/generate.mjs';
 import { anchorsOf, checkLinks, linksOf, resolvePage, slugify } from '../scripts/links.mjs';

@@ -57,6 +57,7 @@ export async function main({ cwd, criteria, readChangesets, log = console.log })
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const at = process.argv.indexOf('--cwd');
   const cwd = resolve(at > 0 ? process.argv[at + 1] : process.cwd());
-  const criteria = await import('@cdsx/criteria');
+  // The package root and its editions entry (the root holds no edition bodies).
+  const criteria = { ...(await import('@cdsx/criteria')), ...(await import('@cdsx/criteria/editions')) };
   process.exitCode = await main({ cwd, criteria });
 }

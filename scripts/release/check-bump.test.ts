@@ -1,13 +1,15 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import * as criteria from '@cdsx/criteria';
+import * as criteriaRoot from '@cdsx/criteria';
+import * as criteriaEditions from '@cdsx/criteria/editions';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clone } from '../../packages/criteria/test/make-edition';
 import { main } from './check-bump.mjs';
 import { readBaseline, writeBaseline } from './lib.mjs';
 
 const root = resolve(__dirname, '../..');
+const criteria = { ...criteriaRoot, ...criteriaEditions };
 const [e010, e020] = [criteria.EDITIONS[0]!, criteria.EDITIONS[1]!];
 const temps: string[] = [];
 afterEach(() => {

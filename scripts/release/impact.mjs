@@ -3,8 +3,9 @@
 // (DỮ LIỆU GIẢ LẬP / SYNTHETIC DATA): `node scripts/release/impact.mjs [from] [to]` (default: the two newest
 // editions in EDITIONS; `latest` may lag behind the newest, see RELEASING.md §7). Run after `pnpm build`. The CLI's `cdsx catalog impact <a> <b> [assessments]` is the user-facing
 // command; this script is the maintainer's quick look when preparing a changeset (see RELEASING.md).
-import { EDITIONS, formatIssues, getEdition } from '@cdsx/criteria';
+import { formatIssues } from '@cdsx/criteria';
 import { provinceByCode } from '@cdsx/criteria/communes';
+import { EDITIONS, getEdition } from '@cdsx/criteria/editions';
 
 const rules = await import(new URL('../../packages/rules/dist/index.js', import.meta.url));
 if (typeof rules.tryImpactReport !== 'function') {

@@ -12,7 +12,7 @@ export { writeBaseline };
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const at = process.argv.indexOf('--cwd');
   const cwd = resolve(at > 0 ? process.argv[at + 1] : process.cwd());
-  const value = writeBaseline(cwd, await import('@cdsx/criteria'));
+  const value = writeBaseline(cwd, await import('@cdsx/criteria/editions'));
   console.log(
     `write-baseline: ${BASELINE_PATH}: ${value.package}@${value.version}, edition ${value.edition.version} (${value.edition.contentHash})`,
   );

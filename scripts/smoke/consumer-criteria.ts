@@ -2,7 +2,6 @@
 import {
   type Assessment,
   type CatalogEdition,
-  crosswalkBetween,
   diffCatalogs,
   type ParseResult,
   type RequiredBump,
@@ -10,6 +9,7 @@ import {
   validateAssessment,
 } from '@cdsx/criteria';
 import { type Commune, communeByCode } from '@cdsx/criteria/communes';
+import { crosswalkBetween } from '@cdsx/criteria/editions';
 import { edition } from '@cdsx/criteria/editions/0.1.0';
 import { edition as edition020, contentHash as hash020 } from '@cdsx/criteria/editions/0.2.0';
 import { edition as edition030 } from '@cdsx/criteria/editions/0.3.0';

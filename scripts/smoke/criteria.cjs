@@ -1,6 +1,7 @@
 // Runs inside the smoke-test project against the packed @cdsx/criteria, from CommonJS.
 const assert = require('node:assert/strict');
-const { latestEdition, getEdition, validateAssessment, contentHashOf } = require('@cdsx/criteria');
+const { validateAssessment, contentHashOf } = require('@cdsx/criteria');
+const { latestEdition, getEdition } = require('@cdsx/criteria/editions');
 const { communeByCode } = require('@cdsx/criteria/communes');
 const pinned = require('@cdsx/criteria/editions/0.1.0');
 

@@ -1,6 +1,6 @@
 // Runs inside the smoke-test project against the packed @cdsx/rules and @cdsx/kpi, from CommonJS.
 const assert = require('node:assert/strict');
-const { latestEdition } = require('@cdsx/criteria');
+const { latestEdition } = require('@cdsx/criteria/editions');
 const { COMMUNES } = require('@cdsx/criteria/communes');
 const { assess, assessMany, toJsonRulesEngineRules } = require('@cdsx/rules');
 const { generateSyntheticAssessments } = require('@cdsx/rules/synthetic');

@@ -3,13 +3,14 @@ import type { CommandDef, Context, OptionDef } from './command';
 import { COMMANDS } from './commands/index';
 import { EXIT, formatLocated, InputError, UsageError } from './errors';
 import { type Lang, type LocalizedText, say, t } from './i18n';
-import { canonicalPath, readTextFile, writeFileAtomic } from './io';
+import { canonicalPath, readBytesFile, readTextFile, writeFileAtomic } from './io';
 import { ANSI, PLAIN, useColor } from './render/color';
-import { type Format, renderReport } from './render/index';
+import { type Format, type Report, renderReport } from './render/index';
+import { reportToXlsx } from './render/xlsx';
 
 /** Where the CLI reads and writes: the real process in `main.ts`, anything in tests. */
 export interface Io {
-  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stdout: { write(s: string | Uint8Array): unknown; isTTY?: boolean };
   stderr: { write(s: string): unknown; isTTY?: boolean };
   readStdin(): Promise<string>;
   env: NodeJS.ProcessEnv;
@@ -259,7 +260,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const format = ((values.format as string | undefined) ?? cmd.formats?.[0] ?? 'table') as Format;
     const out = values.out as string | undefined;
     const inputs = new Set<string>();
-    const chunks: string[] = [];
+    const chunks: Array<string | Uint8Array> = [];
+    let pendingXlsx: Report | undefined;
     let stdinUsed = false;
     const ctx: Context = {
       lang,
@@ -285,7 +287,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         inputs.add(canonicalPath(io.cwd, file));
         return readTextFile(io.cwd, file);
       },
+      readBytes(file) {
+        inputs.add(canonicalPath(io.cwd, file));
+        return readBytesFile(io.cwd, file);
+      },
       emit(report) {
+        if (format === 'xlsx') {
+          pendingXlsx = report;
+          return;
+        }
         const paint = format === 'table' && !out && useColor(io.stdout, io.env) ? ANSI : PLAIN;
         const r = renderReport(report, format, { lang, paint, bom: values.bom === true });
         chunks.push(...r.stdout);
@@ -293,6 +303,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       },
       write(text) {
         chunks.push(text);
+      },
+      writeBytes(bytes) {
+        chunks.push(bytes);
       },
       note(text) {
         io.stderr.write(text);
@@ -312,7 +325,19 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         }
       }
     }
+    if (format === 'xlsx' && !out && io.stdout.isTTY === true) {
+      throw new UsageError(
+        t(
+          '--format xlsx ghi tệp nhị phân: dùng --out <tệp.xlsx> hoặc chuyển hướng đầu ra',
+          '--format xlsx writes a binary file: use --out <file.xlsx> or redirect the output',
+        ),
+      );
+    }
     const code = await cmd.run(ctx);
+    if (pendingXlsx) {
+      chunks.push(await reportToXlsx(pendingXlsx, lang));
+      if (pendingXlsx.summary?.length) err(`${pendingXlsx.summary.join('\n')}\n`);
+    }
     if (out) writeFileAtomic(io.cwd, out, chunks, inputs);
     else for (const chunk of chunks) if (chunk) io.stdout.write(chunk);
     return code;

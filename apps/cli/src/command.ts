@@ -28,12 +28,16 @@ export interface Context {
   stderrIsTTY: boolean;
   /** Read a file, or standard input for `-`; remembers it as an input (so `--out` never overwrites it). */
   readText(file: string): Promise<string>;
+  /** Read a binary file (an .xlsx form); remembers it as an input. */
+  readBytes(file: string): Uint8Array;
   /** Remember a path as an input without reading it through {@link Context.readText}. */
   addInput(file: string): void;
   /** Render a report in the chosen `--format` to stdout or `--out`. */
   emit(report: Report): void;
   /** Write raw text to the output (stdout or `--out`). */
   write(text: string): void;
+  /** Write binary output (an .xlsx workbook); refused on a terminal, where it would be garbage. */
+  writeBytes(bytes: Uint8Array): void;
   /** Write to stderr immediately (progress, notes). */
   note(text: string): void;
   /** The chosen output format. */

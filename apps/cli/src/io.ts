@@ -39,8 +39,17 @@ function errnoCode(e: unknown): string | undefined {
 
 /** Read a text file as UTF-8; a missing or unreadable file is a located input error (exit 1). */
 export function readTextFile(cwd: string, file: string): string {
+  return readFileWith(cwd, file, (path) => readFileSync(path, 'utf8'));
+}
+
+/** Read a binary file (an .xlsx form); errors as {@link readTextFile}. */
+export function readBytesFile(cwd: string, file: string): Uint8Array {
+  return readFileWith(cwd, file, (path) => new Uint8Array(readFileSync(path)));
+}
+
+function readFileWith<T>(cwd: string, file: string, read: (path: string) => T): T {
   try {
-    return readFileSync(resolve(cwd, file), 'utf8');
+    return read(resolve(cwd, file));
   } catch (e) {
     const code = errnoCode(e);
     if (code === 'ENOENT') throw fileError(file, 'file_not_found', t('không tìm thấy tệp', 'file not found'));
@@ -85,7 +94,7 @@ export function filesIn(cwd: string, dir: string, extensions: readonly string[])
 export function writeFileAtomic(
   cwd: string,
   file: string,
-  content: readonly string[],
+  content: ReadonlyArray<string | Uint8Array>,
   inputs: ReadonlySet<string>,
 ): void {
   const target = canonicalPath(cwd, file);
@@ -101,7 +110,10 @@ export function writeFileAtomic(
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx');
-    for (const part of content) writeSync(fd, part);
+    for (const part of content) {
+      if (typeof part === 'string') writeSync(fd, part);
+      else writeSync(fd, part);
+    }
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

@@ -102,7 +102,8 @@ describe('cdsx catalog', () => {
 
 describe('cdsx catalog diff', () => {
   it('prints the @cdsx/criteria diff between two editions, with the required bump', async () => {
-    const { EDITIONS, tryDiffCatalogs, crosswalkBetween, requiredBump } = await import('@cdsx/criteria');
+    const { tryDiffCatalogs, requiredBump } = await import('@cdsx/criteria');
+    const { EDITIONS, crosswalkBetween } = await import('@cdsx/criteria/editions');
     const [a, b] = [EDITIONS[0]!.edition, EDITIONS.at(-1)!.edition];
     const cw = crosswalkBetween(a.version, b.version);
     const expected = tryDiffCatalogs(a, b, cw.ok ? cw.value : undefined);
@@ -122,7 +123,7 @@ describe('cdsx catalog diff', () => {
 
 describe('cdsx catalog impact', () => {
   it('prints the @cdsx/rules impact report between two editions, on the synthetic dataset or a file', async () => {
-    const { EDITIONS, latestEdition } = await import('@cdsx/criteria');
+    const { EDITIONS, latestEdition } = await import('@cdsx/criteria/editions');
     const { tryImpactReport } = await import('@cdsx/rules');
     // The oldest edition against the one latest resolves to (three nationwide runs: keep to one pair).
     const [a, b] = [EDITIONS[0]!, latestEdition];

@@ -164,3 +164,141 @@ describe('cdsx kpi', () => {
     expect(cdsx(['kpi', join(dir, 'missing.ndjson'), '--period', '2026']).code).toBe(1);
   });
 });
+
+describe('cdsx kpi --engine duckdb | postgres (the same KPIs as SQL)', () => {
+  it('--engine duckdb gives the same groups as the js engine', async () => {
+    const dir = tempDir();
+    const { file } = await dossierFile(dir, 2000);
+    for (const by of ['commune', 'province']) {
+      const js = cdsx(['kpi', file, '--period', '2026-Q2', '--by', by, '--format', 'json']);
+      const duck = cdsx([
+        'kpi',
+        file,
+        '--period',
+        '2026-Q2',
+        '--by',
+        by,
+        '--format',
+        'json',
+        '--engine',
+        'duckdb',
+      ]);
+      expect(js.code).toBe(0);
+      expect(duck.code).toBe(0);
+      const a = JSON.parse(js.stdout);
+      const b = JSON.parse(duck.stdout);
+      expect(b.groups.length).toBeGreaterThan(0);
+      expect(JSON.stringify(b.groups)).toBe(JSON.stringify(a.groups));
+      expect(b.engine).toBe('duckdb');
+    }
+  }, 120_000);
+
+  it('--engine postgres reads a table through --map and agrees with the js engine', async () => {
+    // @ts-expect-error — plain ESM module of @cdsx/kpi's benchmark
+    const { findPgBin, startPgCluster } = await import('../../../packages/kpi/bench/pg-cluster.mjs');
+    if (!findPgBin() && process.env.CI !== 'true') {
+      expect(findPgBin()).toBeUndefined(); // no server here; CI installs one (.ci/system-deps) and must run this
+      return;
+    }
+    const dir = tempDir();
+    const { file, lines } = await dossierFile(dir, 800);
+    const cluster = startPgCluster();
+    const pg = (await import('pg')).default;
+    const client = new pg.Client({ connectionString: cluster.connectionString });
+    try {
+      await client.connect();
+      await client.query(`CREATE TABLE ho_so (ma text PRIMARY KEY, ma_xa text, nhan timestamptz, kenh smallint,
+        hinh_thuc text, hen date, so_ngay int, xong timestamptz, bo_sung int, yc timestamptz, bs timestamptz,
+        danh_gia text, phan_anh boolean, co_phi boolean, phi numeric, tt boolean, so_hoa boolean, tai_su_dung boolean)`);
+      for (const line of lines) {
+        const d = JSON.parse(line);
+        const s = d.supplementRequests[0];
+        await client.query(
+          'INSERT INTO ho_so VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)',
+          [
+            d.id,
+            d.communeCode,
+            d.receivedAt,
+            { direct: 1, online: 2, postal: 3 }[d.channel as string],
+            d.onlineMode ?? null,
+            d.appointmentDate ?? null,
+            d.processingDays ?? null,
+            d.finishedAt ?? null,
+            d.supplementRequests.length,
+            s?.requestedAt ?? null,
+            s?.suppliedAt ?? null,
+            d.rating ?? null,
+            d.complaint,
+            d.feeBearing,
+            d.feeAmount ?? null,
+            d.paidOnline,
+            d.digitised,
+            d.digitisedDataReused,
+          ],
+        );
+      }
+      const map = join(dir, 'mapping.json');
+      writeFileSync(
+        map,
+        JSON.stringify({
+          communeCode: 'ma_xa',
+          provinceCode: { sql: 'NULL' },
+          receivedAt: 'nhan',
+          channel: { sql: "CASE kenh WHEN 1 THEN 'direct' WHEN 2 THEN 'online' WHEN 3 THEN 'postal' END" },
+          onlineMode: 'hinh_thuc',
+          appointmentDate: 'hen',
+          processingDays: 'so_ngay',
+          finishedAt: 'xong',
+          supplementCount: 'bo_sung',
+          supplementRequestedAt: 'yc',
+          supplementSuppliedAt: 'bs',
+          rating: 'danh_gia',
+          complaint: 'phan_anh',
+          feeBearing: 'co_phi',
+          feeAmount: 'phi',
+          paidOnline: 'tt',
+          digitised: 'so_hoa',
+          digitisedDataReused: 'tai_su_dung',
+        }),
+      );
+      const js = JSON.parse(
+        cdsx(['kpi', file, '--period', '2026', '--by', 'province', '--format', 'json']).stdout,
+      );
+      const r = cdsx([
+        'kpi',
+        '--engine',
+        'postgres',
+        '--db',
+        cluster.connectionString,
+        '--table',
+        'ho_so',
+        '--map',
+        map,
+        '--period',
+        '2026',
+        '--by',
+        'province',
+        '--format',
+        'json',
+      ]);
+      expect(r.stderr).not.toContain('internal');
+      expect(r.code).toBe(0);
+      expect(JSON.stringify(JSON.parse(r.stdout).groups)).toBe(JSON.stringify(js.groups));
+      const bad = cdsx([
+        'kpi',
+        '--engine',
+        'postgres',
+        '--db',
+        cluster.connectionString,
+        '--table',
+        'ho_so; drop',
+        '--period',
+        '2026',
+      ]);
+      expect(bad.code).toBe(2);
+    } finally {
+      await client.end().catch(() => {});
+      cluster.stop();
+    }
+  }, 180_000);
+});

@@ -1,4 +1,4 @@
-import type { Assessment, Lang, Observation, ValidationIssue } from '@cdsx/criteria';
+import type { Assessment, Lang, Observation, PublishedEdition, ValidationIssue } from '@cdsx/criteria';
 import { COMMUNES_ATTRIBUTION, communeByCode, fullName, provinceByCode } from '@cdsx/criteria/communes';
 import type { Dossier } from '@cdsx/kpi';
 import { type DecisionRecord, tryAssess } from '@cdsx/rules';
@@ -6,7 +6,8 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import { CommuneView } from './components/CommuneView';
 import { FileLoader, type Notice } from './components/FileLoader';
 import { Picker } from './components/Picker';
-import { syntheticAssessment } from './data';
+import { LATEST, syntheticAssessment } from './data';
+import { EditionContext } from './edition';
 import { I18nContext, i18nFor } from './i18n';
 import type { Loaded } from './load';
 
@@ -45,7 +46,11 @@ export function App() {
   const { t } = i18n;
   const [view, setView] = useState<'commune' | 'province'>('commune');
   const [provinceCode, setProvinceCode] = useState('');
-  const [shown, setShown] = useState<{ assessment: Assessment; source: Source } | null>(null);
+  const [shown, setShown] = useState<{
+    assessment: Assessment;
+    source: Source;
+    edition: PublishedEdition;
+  } | null>(null);
   const [edits, setEdits] = useState<Edits>({});
   const [dossiers, setDossiers] = useState<{ name: string; dossiers: Dossier[] } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -64,7 +69,7 @@ export function App() {
     const commune = communeByCode(code);
     if (!commune) return;
     setProvinceCode(commune.provinceCode);
-    setShown({ assessment: syntheticAssessment(commune), source: { kind: 'synthetic' } });
+    setShown({ assessment: syntheticAssessment(commune), source: { kind: 'synthetic' }, edition: LATEST });
     setEdits({});
     setView('commune');
   }, []);
@@ -79,7 +84,7 @@ export function App() {
       if (loaded.kind === 'assessment') {
         const { assessment } = loaded;
         if (communeByCode(assessment.commune.code)) setProvinceCode(assessment.commune.provinceCode);
-        setShown({ assessment, source: { kind: 'file', name: loaded.name } });
+        setShown({ assessment, source: { kind: 'file', name: loaded.name }, edition: loaded.edition });
         setEdits({});
         setView('commune');
       } else {
@@ -96,14 +101,15 @@ export function App() {
   // beside the table while the last valid decision stays on screen.
   const lastGood = useRef<DecisionRecord | null>(null);
   const decision = useMemo((): { record: DecisionRecord | null; issues: ValidationIssue[] } => {
-    if (!effective) return { record: null, issues: [] };
-    const r = tryAssess(effective);
+    if (!effective || !shown) return { record: null, issues: [] };
+    // Decided under the edition the assessment names (the file's own, or the latest for synthetic data).
+    const r = tryAssess(effective, { edition: shown.edition });
     if (r.ok) {
       lastGood.current = r.value;
       return { record: r.value, issues: [] };
     }
     return { record: lastGood.current, issues: r.issues };
-  }, [effective]);
+  }, [effective, shown]);
 
   const province = provinceCode ? provinceByCode(provinceCode) : undefined;
 
@@ -167,17 +173,19 @@ export function App() {
               <p className="empty">{t.provincePick}</p>
             )
           ) : shown && effective && decision.record ? (
-            <CommuneView
-              assessment={effective}
-              source={shown.source}
-              record={decision.record}
-              whatIfIssues={decision.issues}
-              edits={edits}
-              onEdit={(id, o) => setEdits((e) => ({ ...e, [id]: o }))}
-              onEditMany={(obs) => setEdits((e) => ({ ...e, ...obs }))}
-              onReset={() => setEdits({})}
-              dossiers={dossiers}
-            />
+            <EditionContext.Provider value={shown.edition}>
+              <CommuneView
+                assessment={effective}
+                source={shown.source}
+                record={decision.record}
+                whatIfIssues={decision.issues}
+                edits={edits}
+                onEdit={(id, o) => setEdits((e) => ({ ...e, [id]: o }))}
+                onEditMany={(obs) => setEdits((e) => ({ ...e, ...obs }))}
+                onReset={() => setEdits({})}
+                dossiers={dossiers}
+              />
+            </EditionContext.Provider>
           ) : (
             <p className="empty">{t.noCommune}</p>
           )}

@@ -1,9 +1,12 @@
-import { type Assessment, latestEdition } from '@cdsx/criteria';
+import type { Assessment } from '@cdsx/criteria';
 import { type Commune, communeByCode } from '@cdsx/criteria/communes';
+import { published } from '@cdsx/criteria/latest';
 import { generateSyntheticAssessments } from '@cdsx/rules/synthetic';
 
-/** The catalog edition the portal shows (the latest published one). */
-export const EDITION = latestEdition.edition;
+/** The latest published edition: the synthetic demo data is generated and decided under it. */
+export const LATEST = published;
+/** The latest edition's body (synthetic data only; a loaded file shows its own edition). */
+export const EDITION = LATEST.edition;
 
 /** Seed of the demo's synthetic dataset: the same commune always shows the same figures. */
 export const SYNTHETIC_SEED = 2026;

@@ -1,4 +1,4 @@
-import { latestEdition } from '@cdsx/criteria';
+import { latestEdition } from '@cdsx/criteria/editions';
 import { generateDossiers } from '@cdsx/kpi/testing';
 import { generateSyntheticAssessments } from '@cdsx/rules/synthetic';
 import { describe, expect, it } from 'vitest';

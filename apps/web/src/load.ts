@@ -1,7 +1,7 @@
 import {
   type Assessment,
-  getEdition,
-  latestEdition,
+  loadEdition,
+  type PublishedEdition,
   parseJsonText,
   type ValidationIssue,
   validateAssessment,
@@ -11,7 +11,7 @@ import { readDossiersCsvText } from './csv';
 
 /** What a loaded file turned out to be. */
 export type Loaded =
-  | { kind: 'assessment'; name: string; assessment: Assessment }
+  | { kind: 'assessment'; name: string; assessment: Assessment; edition: PublishedEdition }
   | { kind: 'dossiers'; name: string; dossiers: Dossier[]; summary: RejectionSummary }
   | { kind: 'error'; name: string; issues: ValidationIssue[] };
 
@@ -37,18 +37,20 @@ function unsupported(name: string): ValidationIssue {
 }
 
 /**
- * Read an assessment (JSON) under the edition it names. Every problem comes back located and bilingual
- * from @cdsx/criteria: malformed JSON with line and column, wrong fields with their path.
+ * Read an assessment (JSON) under the edition it names, loading that edition's body on demand (a separate
+ * chunk per edition). Every problem comes back located and bilingual from @cdsx/criteria: malformed JSON
+ * with line and column, wrong fields with their path, a missing or unknown catalog version.
  */
-export function readAssessment(name: string, text: string): Loaded {
+export async function readAssessment(name: string, text: string): Promise<Loaded> {
   const json = parseJsonText(text, name);
   if (!json.ok) return { kind: 'error', name, issues: json.issues };
   const declared = (json.value as { catalogVersion?: unknown } | null)?.catalogVersion;
-  const edition =
-    typeof declared === 'string' ? getEdition(declared) : { ok: true as const, value: latestEdition };
-  if (!edition.ok) return { kind: 'error', name, issues: edition.issues };
-  const r = validateAssessment(json.value, edition.value.edition);
-  return r.ok ? { kind: 'assessment', name, assessment: r.value } : { kind: 'error', name, issues: r.issues };
+  const edition = typeof declared === 'string' ? await loadEdition(declared) : null;
+  if (edition && !edition.ok) return { kind: 'error', name, issues: edition.issues };
+  // Without a catalog version, validateAssessment reports it missing beside any other structural problem.
+  const r = validateAssessment(json.value, edition ? edition.value : []);
+  if (!r.ok || !edition) return { kind: 'error', name, issues: r.ok ? [] : r.issues };
+  return { kind: 'assessment', name, assessment: r.value, edition: edition.value };
 }
 
 /**

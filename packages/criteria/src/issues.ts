@@ -2,16 +2,51 @@ import type { z } from 'zod';
 import type { LocalizedText } from './text';
 
 /**
+ * The machine-readable codes @cdsx/criteria emits. Switch on them; the other @cdsx packages add their own
+ * (e.g. `duplicate_id` from @cdsx/kpi, `overlay_*` from @cdsx/rules), so {@link IssueCode} stays open.
+ */
+export type CriteriaIssueCode =
+  | 'required'
+  | 'invalid_type'
+  | 'out_of_range'
+  | 'too_big'
+  | 'too_small'
+  | 'invalid_value'
+  | 'invalid_format'
+  | 'invalid_key'
+  | 'invalid_union'
+  | 'unrecognized_keys'
+  | 'custom'
+  | 'malformed_json'
+  | 'unit_mismatch'
+  | 'invalid_criterion_id'
+  | 'unknown_criterion'
+  | 'catalog_version_mismatch'
+  | 'unknown_catalog_version'
+  | 'edition_not_loaded'
+  | 'crosswalk_not_found';
+
+/** An issue code: one of {@link CriteriaIssueCode}, or a code of another @cdsx package. */
+export type IssueCode = CriteriaIssueCode | (string & {});
+
+/** One step of an issue's location: an object key or an array index. */
+export type PathSegment = string | number;
+
+/**
  * One problem found in user input: where it is, what was expected, in Vietnamese and English.
  *
  * `path` is written the way a JavaScript reader would reach the value,
- * e.g. `observations["DV.01"].value` or `criteria[3].requirements.urban["2"].threshold`.
+ * e.g. `observations["DV.01"].value` or `criteria[3].requirements.urban["2"].threshold`;
+ * `segments` is the same location as an array (`['observations', 'DV.01', 'value']`) for matching form
+ * fields — {@link issueSegments} gives it for any issue.
  */
 export interface ValidationIssue {
   /** Location inside the input (empty string for the whole input). */
   path: string;
+  /** The same location as keys and indexes; set by @cdsx/criteria's validators (see {@link issueSegments}). */
+  segments?: readonly PathSegment[];
   /** Stable machine-readable code, e.g. `invalid_type`, `out_of_range`, `unknown_criterion`. */
-  code: string;
+  code: IssueCode;
   /** Human-readable message, Vietnamese and English. */
   message: LocalizedText;
   /** 1-based line (and column) in the source text, when the input came from text. */
@@ -24,14 +59,34 @@ export interface ValidationIssue {
 /** Result of a parsing helper: typed data, or every problem found. Never throws for user errors. */
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
 
-/** An error carrying located, bilingual {@link ValidationIssue}s. Thrown only by the `*OrThrow` helpers. */
+const BRAND: unique symbol = Symbol.for('@cdsx/criteria/CdsxValidationError') as never;
+
+/**
+ * An error carrying located, bilingual {@link ValidationIssue}s. Thrown only by the `*OrThrow` helpers.
+ *
+ * `instanceof CdsxValidationError` holds across the ESM and CommonJS builds (and across copies of the
+ * package): the class checks a `Symbol.for` brand, not its prototype chain. {@link isCdsxValidationError}
+ * is the same test as a type guard.
+ */
 export class CdsxValidationError extends Error {
   readonly issues: ValidationIssue[];
   constructor(issues: ValidationIssue[], what = 'input') {
     super(`Invalid ${what}:\n` + issues.map((i) => `  - ${i.path || '(root)'}: ${i.message.en}`).join('\n'));
     this.name = 'CdsxValidationError';
     this.issues = issues;
+    Object.defineProperty(this, BRAND, { value: true });
   }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // Subclasses keep the ordinary prototype test; the base class recognises every build's errors by brand.
+    if (this !== CdsxValidationError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return isCdsxValidationError(value);
+  }
+}
+
+/** True for a {@link CdsxValidationError} from any build or copy of @cdsx/criteria (ESM or CommonJS). */
+export function isCdsxValidationError(value: unknown): value is CdsxValidationError {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -48,6 +103,32 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
     }
   }
   return out;
+}
+
+/**
+ * Parse a path written by {@link formatPath} back to its segments:
+ * `observations["DV.01"].value` → `['observations', 'DV.01', 'value']`. `''` gives `[]`.
+ */
+export function parsePath(path: string): PathSegment[] {
+  const out: PathSegment[] = [];
+  const re = /(?:^|\.)([A-Za-z_$][A-Za-z0-9_$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/gy;
+  let m: RegExpExecArray | null = re.exec(path);
+  while (m) {
+    if (m[1] !== undefined) out.push(m[1]);
+    else if (m[2] !== undefined) out.push(Number(m[2]));
+    else out.push(JSON.parse(m[3]!) as string);
+    if (re.lastIndex >= path.length) return out;
+    m = re.exec(path);
+  }
+  // Not a path formatPath writes (e.g. a sibling package's free-form path): keep it as one segment.
+  return path ? [path] : [];
+}
+
+/** The location of an issue as segments, for form fields: its `segments`, or its `path` parsed. */
+export function issueSegments(issue: Pick<ValidationIssue, 'path' | 'segments'>): readonly PathSegment[] {
+  // Trust `segments` only while it still names `path` (a caller may have re-prefixed the path alone).
+  if (issue.segments && formatPath(issue.segments) === issue.path) return issue.segments;
+  return parsePath(issue.path);
 }
 
 /** Describe a received value briefly for an error message (never the whole object). */
@@ -82,7 +163,11 @@ export function fromZodIssue(
   issue: z.core.$ZodIssue,
   basePath: ReadonlyArray<PropertyKey> = [],
 ): ValidationIssue {
-  const path = formatPath([...basePath, ...issue.path]);
+  const segments = [...basePath, ...issue.path].map((s) => (typeof s === 'number' ? s : String(s)));
+  return { ...fromZodIssueAt(issue, formatPath(segments)), segments };
+}
+
+function fromZodIssueAt(issue: z.core.$ZodIssue, path: string): ValidationIssue {
   const got = 'input' in issue ? describeValue(issue.input) : undefined;
   const gotVi = got === undefined ? '' : `, nhận được ${got}`;
   const gotEn = got === undefined ? '' : `, got ${got}`;

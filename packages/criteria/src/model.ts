@@ -1,70 +1,58 @@
 import { z } from 'zod';
 import { LocalizedTextSchema } from './text';
+import {
+  AREA_GROUPS,
+  type AreaGroup,
+  COMPARISONS,
+  DATA_SOURCES,
+  DEFAULT_AREA_GROUP,
+  DIMENSIONS,
+  MEASURE_KINDS,
+  PILLARS,
+  UNIT_TYPES,
+} from './vocab';
+
+export {
+  AREA_GROUPS,
+  type AreaGroup,
+  COMPARISONS,
+  type Comparison,
+  DATA_SOURCES,
+  type DataSource,
+  DEFAULT_AREA_GROUP,
+  DIMENSIONS,
+  type Dimension,
+  MEASURE_KINDS,
+  type MeasureKind,
+  PILLARS,
+  type Pillar,
+  UNIT_TYPES,
+  type UnitType,
+} from './vocab';
 
 // ─── Vocabularies ───────────────────────────────────────────────────────────────────────────────
 
-/** Nhóm địa bàn — the three area groups of the model (Công văn 1869/BKHCN-CĐSQG). */
-export const AREA_GROUPS = ['urban', 'rural', 'remote'] as const;
-/** `urban` đô thị · `rural` nông thôn · `remote` miền núi, biên giới, hải đảo. */
 export const AreaGroupSchema = z.enum(AREA_GROUPS).meta({
   id: 'AreaGroup',
   description:
     'Nhóm địa bàn / area group: urban (đô thị), rural (nông thôn), remote (miền núi, biên giới, hải đảo).',
 });
-export type AreaGroup = z.infer<typeof AreaGroupSchema>;
 
-/** The ten concerns of the model's minimum criteria set (bộ tiêu chí tối thiểu). */
-export const DIMENSIONS = [
-  'infrastructure', // hạ tầng
-  'data', // dữ liệu
-  'platforms', // nền tảng
-  'services', // dịch vụ
-  'standards', // tiêu chuẩn
-  'cybersecurity', // yêu cầu an ninh mạng
-  'operations', // yêu cầu vận hành
-  'processes', // quy trình
-  'business', // nghiệp vụ
-  'resources', // nguồn lực
-] as const;
 export const DimensionSchema = z
   .enum(DIMENSIONS)
   .meta({ id: 'Dimension', description: 'One of the ten concerns of the model.' });
-export type Dimension = z.infer<typeof DimensionSchema>;
 
-/** Trụ cột — the pillar a criterion serves: chính quyền số, kinh tế số, xã hội số. */
-export const PILLARS = ['digital_government', 'digital_economy', 'digital_society'] as const;
 export const PillarSchema = z
   .enum(PILLARS)
   .meta({ id: 'Pillar', description: 'chính quyền số / kinh tế số / xã hội số.' });
-export type Pillar = z.infer<typeof PillarSchema>;
 
-/** How a criterion is measured. `percentage` is always 0–100. */
-export const MEASURE_KINDS = ['boolean', 'percentage', 'number', 'ordinal'] as const;
 export const MeasureKindSchema = z.enum(MEASURE_KINDS).meta({ id: 'MeasureKind' });
-export type MeasureKind = z.infer<typeof MeasureKindSchema>;
 
-/** Comparison of an observed value against a threshold: `>=` at least, `<=` at most, `=` exactly. */
-export const COMPARISONS = ['>=', '<=', '='] as const;
 export const ComparisonSchema = z.enum(COMPARISONS).meta({ id: 'Comparison' });
-export type Comparison = z.infer<typeof ComparisonSchema>;
 
-/** Where an observed value comes from. */
-export const DATA_SOURCES = ['self_declared', 'computed', 'national_platform'] as const;
-/** `self_declared` tự đánh giá · `computed` tính từ dữ liệu hồ sơ · `national_platform` nền tảng quốc gia. */
 export const DataSourceSchema = z.enum(DATA_SOURCES).meta({ id: 'DataSource' });
-export type DataSource = z.infer<typeof DataSourceSchema>;
 
-/** Loại đơn vị hành chính cấp xã: xã, phường, đặc khu. */
-export const UNIT_TYPES = ['xa', 'phuong', 'dac_khu'] as const;
 export const UnitTypeSchema = z.enum(UNIT_TYPES).meta({ id: 'UnitType' });
-export type UnitType = z.infer<typeof UnitTypeSchema>;
-
-/** Default area group of a unit type: phường → urban, xã → rural, đặc khu (island) → remote. */
-export const DEFAULT_AREA_GROUP: Readonly<Record<UnitType, AreaGroup>> = Object.freeze({
-  phuong: 'urban',
-  xa: 'rural',
-  dac_khu: 'remote',
-});
 
 // ─── Shared pieces ──────────────────────────────────────────────────────────────────────────────
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { PublishedEdition } from './editions/published';
+import { type EditionSource, loadedEditions, resolveEdition } from './editions/registry';
 import { fromZodError, type ParseResult, type ValidationIssue } from './issues';
 import {
   type AreaGroup,
@@ -119,14 +121,19 @@ export interface ValidateAssessmentOptions {
  * Validate an assessment against a catalog edition: structure, catalog version, every observation's value
  * type / range / scale and unit, and unknown criterion ids — all reported with their path, in vi and en.
  *
+ * The edition is one edition (bare or published: the assessment must name its version), or a list to pick
+ * the named one from (e.g. `EDITIONS` from `@cdsx/criteria/editions`); left out, it is the named edition
+ * among those loaded with {@link loadEdition} — an unknown or unloaded version is reported as an issue.
+ *
  * @example
- * const r = validateAssessment(input, latestEdition.edition);
+ * import { published } from '@cdsx/criteria/editions/0.2.0';
+ * const r = validateAssessment(input, published);
  * // r.ok === false → r.issues[0]: { path: 'observations["DV.01"].value',
  * //   message: { vi: 'cần giá trị ≤ 100, nhận được 180', en: 'expected a value ≤ 100, got 180' } }
  */
 export function validateAssessment(
   input: unknown,
-  edition: CatalogEdition,
+  editions?: EditionSource,
   options: ValidateAssessmentOptions = {},
 ): ParseResult<Assessment> {
   const base = AssessmentSchema.safeParse(input, { reportInput: true });
@@ -135,6 +142,19 @@ export function validateAssessment(
     // Structural problems first; skip the per-criterion pass for observations that are not even objects.
     issues.push(...fromZodError(base.error));
   }
+  let edition: CatalogEdition;
+  if (editions === undefined || Array.isArray(editions)) {
+    // No single edition given: the one the assessment names, among those given or loaded (as `assess` does).
+    const resolved = resolveEdition(input, editions ?? loadedEditions());
+    if (!resolved.ok) {
+      const named = new Set(resolved.issues.map((i) => i.path));
+      return { ok: false, issues: [...issues.filter((i) => !named.has(i.path)), ...resolved.issues] };
+    }
+    edition = resolved.value.edition;
+  } else {
+    const one = editions as CatalogEdition | PublishedEdition;
+    edition = 'contentHash' in one && 'edition' in one ? one.edition : (one as CatalogEdition);
+  }
   const known = new Map<string, Criterion>();
   for (const c of [...edition.criteria, ...(options.extraCriteria ?? [])]) known.set(c.id, c);
 
@@ -142,6 +162,7 @@ export function validateAssessment(
   if (base.success && base.data.catalogVersion !== edition.version) {
     issues.push({
       path: 'catalogVersion',
+      segments: ['catalogVersion'],
       code: 'catalog_version_mismatch',
       message: {
         vi: `đánh giá dùng bộ tiêu chí ${base.data.catalogVersion} nhưng đang kiểm tra theo ${edition.version}`,
@@ -155,11 +176,13 @@ export function validateAssessment(
   if (observations && typeof observations === 'object' && !Array.isArray(observations)) {
     for (const id of Object.keys(observations)) {
       const path = `observations[${JSON.stringify(id)}]`;
+      const segments = ['observations', id];
       const criterion = known.get(id);
       if (!criterion) {
         if (!CriterionIdSchema.safeParse(id).success) {
           specific.push({
             path,
+            segments,
             code: 'invalid_criterion_id',
             message: {
               vi: `${JSON.stringify(id)} không phải mã tiêu chí (dạng "HT.01")`,
@@ -169,6 +192,7 @@ export function validateAssessment(
         } else if (options.unknownCriteria !== 'allow') {
           specific.push({
             path,
+            segments,
             code: 'unknown_criterion',
             message: {
               vi: `mã tiêu chí ${JSON.stringify(id)} không có trong bộ tiêu chí ${edition.version}`,

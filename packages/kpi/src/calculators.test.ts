@@ -271,8 +271,13 @@ describe('procedure and feedback KPIs', () => {
       { period: '2026-03' },
     );
     expect(g?.kpis.feedbackOnTimeRate).toMatchObject({ numerator: 2, denominator: 4 });
-    const none = (await computeFeedbackKpis([], { period: '2026-03' }))[0]?.kpis.feedbackOnTimeRate;
-    expect(none).toBeUndefined(); // no group at all without records
+    const empty = await computeFeedbackKpis([], { period: '2026-03' });
+    expect(empty).toHaveLength(1); // the requested group, with nothing to judge
+    expect(empty[0]?.kpis.feedbackOnTimeRate).toMatchObject({
+      outcome: 'not_applicable',
+      value: null,
+      denominator: 0,
+    });
     expect(kpiResult('feedbackOnTimeRate', 0, 0)).toMatchObject({
       value: null,
       outcome: 'not_applicable',

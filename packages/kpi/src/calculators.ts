@@ -1,5 +1,7 @@
 import { vietnamCalendar, type WorkingDayCalendar } from './calendar/calendar';
 import { parseInstant, parseIsoDay, vietnamDayOfInstant } from './calendar/days';
+import type { KpiCounts } from './counts';
+import { compilePredicate, DOSSIER_KPI_SPECS } from './definitions';
 import { type KpiId, type KpiResult, kpiResult } from './kpis';
 import { parsePeriod, periodLabelOfDay, type ReportingPeriod } from './period';
 import type { Dossier, FeedbackCase, Procedure } from './schemas';
@@ -22,23 +24,17 @@ export interface DossierFacts {
 
 const b = (inDen: boolean, inNum: boolean): 0 | 1 | 2 => (inDen ? (inNum ? 2 : 1) : 0);
 
-/** The dossier KPIs, in {@link KPI_IDS} order. */
-export const DOSSIER_CALCULATORS: ReadonlyArray<RatioCalculator<Dossier, DossierFacts>> = Object.freeze([
-  { id: 'fullProcessOnlineRate', tally: (d) => b(true, d.channel === 'online' && d.onlineMode === 'full') },
-  { id: 'onlineDossierRate', tally: (d) => b(true, d.channel === 'online') },
-  {
-    id: 'satisfactionRate',
-    tally: (d, f) => b(true, d.rating !== 'dissatisfied' && !d.complaint && f.onTime),
-  },
-  {
-    id: 'surveySatisfactionRate',
-    tally: (d) => b(d.rating !== undefined, d.rating === 'satisfied' || d.rating === 'very_satisfied'),
-  },
-  { id: 'onTimeRate', tally: (_d, f) => b(true, f.onTime) },
-  { id: 'onlinePaymentRate', tally: (d) => b(d.feeBearing && d.feeAmount !== 0, d.paidOnline) },
-  { id: 'digitisationRate', tally: (d) => b(true, d.digitised) },
-  { id: 'digitisedDataReuseRate', tally: (d) => b(true, d.digitisedDataReused) },
-]);
+/** The dossier KPIs, in {@link KPI_IDS} order — compiled from {@link DOSSIER_KPI_SPECS}. */
+export const DOSSIER_CALCULATORS: ReadonlyArray<RatioCalculator<Dossier, DossierFacts>> = Object.freeze(
+  DOSSIER_KPI_SPECS.map((spec) => {
+    const den = compilePredicate(spec.denominator);
+    const num = compilePredicate(spec.numerator);
+    return {
+      id: spec.id,
+      tally: (d: Dossier, f: DossierFacts) => b(den(d, f.onTime), num(d, f.onTime)),
+    };
+  }),
+);
 
 /** The procedure KPIs. */
 export const PROCEDURE_CALCULATORS: ReadonlyArray<RatioCalculator<Procedure>> = Object.freeze([
@@ -73,9 +69,12 @@ export function isDossierOnTime(
 ): boolean {
   if (d.supplementRequests.length > 1) return false;
   const received = vietnamDayOfInstant(parseInstant(d.receivedAt));
+  // An appointment date on a rest day moves to the next working day, like the last day of any
+  // period (Civil Code 2015 Art. 148(5)); `processingDays` working days are counted from the day
+  // after receipt, and 0 days on a rest day also end on the next working day.
   const due =
     d.appointmentDate !== undefined
-      ? (parseIsoDay(d.appointmentDate) as number)
+      ? calendar.onOrAfterWorkingDayNumber(parseIsoDay(d.appointmentDate) as number)
       : calendar.addWorkingDaysNumber(received, d.processingDays ?? 0);
   const end = d.finishedAt !== undefined ? vietnamDayOfInstant(parseInstant(d.finishedAt)) : lastDay;
   let extendedDue = due;
@@ -306,6 +305,19 @@ export class GroupedKpiAccumulator<T, F> {
     return this;
   }
 
+  /** The counts per group (numerators and denominators, no rates): mergeable across shards with `mergeKpiCounts`. */
+  counts(): KpiCounts[] {
+    return [...this.groups.entries()]
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([, g]) => {
+        const counts: KpiCounts['counts'] = {};
+        g.acc.calculators.forEach((c, i) => {
+          counts[c.id] = [g.acc.counts[2 * i] as number, g.acc.counts[2 * i + 1] as number];
+        });
+        return { key: { ...g.key }, counts };
+      });
+  }
+
   /** Results per group, sorted by group key (deterministic). */
   finish(): GroupResult[] {
     return [...this.groups.entries()]
@@ -398,7 +410,12 @@ export async function computeFeedbackKpis(
 ): Promise<GroupResult[]> {
   const acc = feedbackKpiAccumulator(options);
   await addAll(acc, cases);
-  return acc.finish();
+  const groups = acc.finish();
+  // No feedback in the period is "nothing to judge" (not_applicable, QĐ 766 §5.2), not no result:
+  // the one requested group (no grouping dimension) is returned with that outcome.
+  if (groups.length === 0 && (options.by ?? []).length === 0)
+    return [{ key: {}, kpis: { feedbackOnTimeRate: kpiResult('feedbackOnTimeRate', 0, 0) } }];
+  return groups;
 }
 
 /**

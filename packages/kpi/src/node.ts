@@ -116,4 +116,11 @@ export function readDossiersFile(
   return format === 'csv' ? readDossiersCsv(stream, options) : readDossiers(stream, options);
 }
 
+export {
+  type DuckDBKpiOptions,
+  dossierKpiCountsDuckDB,
+  dossierKpiCountsPostgres,
+  duckdbFileSource,
+  type PostgresKpiOptions,
+} from './engines';
 export { linesFromChunks };

@@ -84,6 +84,12 @@ function fromStart(kind: Exclude<PeriodKind, 'custom'>, start: TZDate): Reportin
  * ```
  */
 export function parsePeriod(input: string | { start: DateInput; end: DateInput }): ReportingPeriod | null {
+  // Anything else (null, a number, an object without dates) is not a period: null, never a TypeError.
+  if (typeof input !== 'string') {
+    if (typeof input !== 'object' || input === null) return null;
+    const ok = (x: unknown) => typeof x === 'string' || (x instanceof Date && !Number.isNaN(x.getTime()));
+    if (!ok(input.start) || !ok(input.end)) return null;
+  }
   if (typeof input === 'object') {
     const a = typeof input.start === 'string' ? parseIsoDay(input.start) : vnDayOf(input.start);
     const b = typeof input.end === 'string' ? parseIsoDay(input.end) : vnDayOf(input.end);

@@ -1,5 +1,6 @@
 import { fromZodError, type LocalizedText, type ValidationIssue } from '@cdsx/criteria';
 import type { z } from 'zod';
+import { acceptDossier } from './acceptor';
 import {
   type Dossier,
   DossierSchema,
@@ -159,63 +160,100 @@ export interface ReadOptions {
   onReject?: (issues: ValidationIssue[]) => void;
 }
 
-/** Open-addressing set of 64-bit id fingerprints (two 32-bit hashes) with the record of first sight. */
-class FingerprintSet {
-  private h1 = new Uint32Array(1 << 16);
-  private h2 = new Uint32Array(1 << 16);
+/**
+ * The set of ids seen, with the record of first sight: an open-addressing table of 32-bit hashes
+ * whose ids are kept, UTF-16 code units, in one growing arena — a hash match is confirmed by
+ * comparing the ids, so two different ids are never taken for duplicates (no false positive on a
+ * hash collision). Memory: 12 bytes per slot (load ≤ 0.75) plus 2 bytes per id character.
+ */
+export class IdSet {
+  private hash = new Uint32Array(1 << 16);
   private first = new Uint32Array(1 << 16); // 0 = empty slot, else record number
+  private at = new Uint32Array(1 << 16); // offset of the id in the arena
+  private arena = new Uint16Array(1 << 18);
+  private used = 0;
   private size = 0;
 
-  /** Record number of an earlier occurrence, or 0 after inserting this one. */
+  /** Distinct ids stored. */
+  get count(): number {
+    return this.size;
+  }
+
+  /** Record number of an earlier occurrence of `id`, or 0 after inserting it with `record`. */
   addOrGet(id: string, record: number): number {
-    let a = 0x811c9dc5;
-    let b = 0x9747b28c;
-    for (let i = 0; i < id.length; i++) {
-      const c = id.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-      b ^= b >>> 15;
-    }
-    a >>>= 0;
-    b >>>= 0;
-    // Load factor ≤ 0.75: 12-byte slots, 16–32 bytes per distinct id (plus a transient copy while growing).
+    let h = 0x811c9dc5;
+    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+    h = (h ^ (h >>> 15)) >>> 0;
     if ((this.size + 1) * 4 > this.first.length * 3) this.grow();
     const mask = this.first.length - 1;
-    let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
+    let i = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
     for (;;) {
       const f = this.first[i] as number;
-      if (f === 0) {
-        this.h1[i] = a;
-        this.h2[i] = b;
-        this.first[i] = record;
-        this.size++;
-        return 0;
-      }
-      if (this.h1[i] === a && this.h2[i] === b) return f;
+      if (f === 0) break;
+      if (this.hash[i] === h && this.same(this.at[i] as number, id)) return f;
       i = (i + 1) & mask;
     }
+    // Store: [length high, length low, …code units].
+    const need = id.length + 2;
+    if (this.used + need > this.arena.length) {
+      let n = this.arena.length * 2;
+      while (this.used + need > n) n *= 2;
+      const next = new Uint16Array(n);
+      next.set(this.arena.subarray(0, this.used));
+      this.arena = next;
+    }
+    const off = this.used;
+    this.arena[off] = id.length >>> 16;
+    this.arena[off + 1] = id.length & 0xffff;
+    for (let k = 0; k < id.length; k++) this.arena[off + 2 + k] = id.charCodeAt(k);
+    this.used += need;
+    this.hash[i] = h;
+    this.first[i] = record;
+    this.at[i] = off;
+    this.size++;
+    return 0;
+  }
+
+  private same(off: number, id: string): boolean {
+    const a = this.arena;
+    if (((a[off] as number) << 16) + (a[off + 1] as number) !== id.length) return false;
+    for (let k = 0; k < id.length; k++) if (a[off + 2 + k] !== id.charCodeAt(k)) return false;
+    return true;
   }
 
   private grow(): void {
-    const { h1, h2, first } = this;
+    const { hash, first, at } = this;
     const n = first.length * 2;
-    this.h1 = new Uint32Array(n);
-    this.h2 = new Uint32Array(n);
+    this.hash = new Uint32Array(n);
     this.first = new Uint32Array(n);
+    this.at = new Uint32Array(n);
     const mask = n - 1;
     for (let j = 0; j < first.length; j++) {
       const f = first[j] as number;
       if (f === 0) continue;
-      const a = h1[j] as number;
-      const b = h2[j] as number;
-      let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
+      const h = hash[j] as number;
+      let i = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
       while (this.first[i] !== 0) i = (i + 1) & mask;
-      this.h1[i] = a;
-      this.h2[i] = b;
+      this.hash[i] = h;
       this.first[i] = f;
+      this.at[i] = at[j] as number;
     }
   }
 }
+
+/** Whether a string is all ASCII (then NFC normalisation leaves it unchanged). */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** The identity of an id for duplicate detection: its Unicode NFC form (NFD "Hà" and NFC "Hà" are the same id). */
+export function idKey(id: string): string {
+  return isAscii(id) ? id : id.normalize('NFC');
+}
+
+/** Fast acceptors of schemas (a compiled check that returns the record, or declines and lets the schema decide). */
+const ACCEPTORS = new Map<unknown, (value: unknown) => unknown>([[DossierSchema, acceptDossier]]);
 
 /** Validates records one by one, keeping the {@link RejectionSummary}. */
 export class RecordValidator<T> {
@@ -231,7 +269,8 @@ export class RecordValidator<T> {
   };
   private readonly schema: z.ZodType<T>;
   private readonly maxIssues: number;
-  private readonly seen: FingerprintSet | undefined;
+  private readonly seen: IdSet | undefined;
+  private readonly accept: ((value: unknown) => T | undefined) | undefined;
   private readonly onReject: ReadOptions['onReject'];
   private readonly idOf: (record: T) => string;
 
@@ -244,7 +283,8 @@ export class RecordValidator<T> {
     this.schema = schema;
     this.idOf = idOf;
     this.maxIssues = options.maxIssues ?? 1000;
-    this.seen = options.dedupe === false ? undefined : new FingerprintSet();
+    this.seen = options.dedupe === false ? undefined : new IdSet();
+    this.accept = ACCEPTORS.get(schema) as ((value: unknown) => T | undefined) | undefined;
     this.onReject = options.onReject;
   }
 
@@ -271,17 +311,21 @@ export class RecordValidator<T> {
     s.records++;
     const record = s.records;
     // reportInput: zod 4 leaves `input` off issues otherwise, and the messages name the value received.
-    const r = this.schema.safeParse(value, { reportInput: true });
-    if (!r.success) {
-      s.rejected++;
-      this.note(
-        fromZodError(r.error).map((i) => ({ ...i, record, ...(line !== undefined ? { line } : {}) })),
-      );
-      return undefined;
+    let data = this.accept?.(value);
+    if (data === undefined) {
+      const r = this.schema.safeParse(value, { reportInput: true });
+      if (!r.success) {
+        s.rejected++;
+        this.note(
+          fromZodError(r.error).map((i) => ({ ...i, record, ...(line !== undefined ? { line } : {}) })),
+        );
+        return undefined;
+      }
+      data = r.data;
     }
     if (this.seen) {
-      const id = this.idOf(r.data);
-      const first = this.seen.addOrGet(id, record);
+      const id = this.idOf(data);
+      const first = this.seen.addOrGet(idKey(id), record);
       if (first !== 0) {
         s.duplicates++;
         const dup: DuplicateRecord = {
@@ -297,7 +341,7 @@ export class RecordValidator<T> {
       }
     }
     s.accepted++;
-    return r.data;
+    return data;
   }
 }
 
@@ -313,11 +357,22 @@ export function recordReader<T>(
   summary: RejectionSummary,
   batches: () => AsyncIterable<T[]>,
 ): RecordReader<T> {
+  // A reader reads its source once: a second pass would find the stream consumed and yield nothing
+  // while the summary still counts the first pass — so it is an error, not an empty result.
+  let used = false;
+  const once = (): AsyncIterable<T[]> => {
+    if (used)
+      throw new TypeError(
+        'bộ đọc bản ghi chỉ đọc được một lần; hãy tạo bộ đọc mới / a record reader can be read only once; create a new reader',
+      );
+    used = true;
+    return batches();
+  };
   return {
     summary,
-    batches,
+    batches: once,
     async *[Symbol.asyncIterator]() {
-      for await (const batch of batches()) yield* batch;
+      for await (const batch of once()) yield* batch;
     },
   };
 }

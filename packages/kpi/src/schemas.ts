@@ -2,25 +2,53 @@ import { CommuneCodeSchema, IsoDateSchema, ProvinceCodeSchema } from '@cdsx/crit
 import { z } from 'zod';
 import { parseInstant, parseIsoDay } from './calendar/days';
 
-/** Whether an ISO 8601 date-time with an offset names a real instant (no 30 February, no 25:00). */
-const isRealInstant = (s: string): boolean => !Number.isNaN(parseInstant(s));
+/**
+ * The years a dossier's dates may fall in (receipt, appointment, finish, supplements): the digital
+ * dossier systems date from the 2000s. A date outside is an error of the record, not a computation:
+ * the working-day arithmetic never runs over centuries because of one mistyped year.
+ */
+export const DOSSIER_YEARS = Object.freeze({ first: 2000, last: 2099 });
+const FIRST_MS = Date.UTC(DOSSIER_YEARS.first, 0, 1) - 7 * 3_600_000;
+const AFTER_LAST_MS = Date.UTC(DOSSIER_YEARS.last + 1, 0, 1) - 7 * 3_600_000;
 
-/** An ISO 8601 instant with an explicit offset, e.g. `2026-03-05T09:30:00+07:00` or `…Z`. */
+/** Whether epoch milliseconds fall in {@link DOSSIER_YEARS} (Vietnam time). */
+export const inDossierYears = (ms: number): boolean => ms >= FIRST_MS && ms < AFTER_LAST_MS;
+
+const OUT_OF_RANGE = {
+  code: 'date_out_of_range',
+  vi: `ngày ngoài phạm vi cho phép (năm ${DOSSIER_YEARS.first}–${DOSSIER_YEARS.last})`,
+  en: `date outside the accepted range (years ${DOSSIER_YEARS.first}–${DOSSIER_YEARS.last})`,
+};
+
+/** An ISO 8601 instant with an explicit offset, e.g. `2026-03-05T09:30:00+07:00` or `…Z`, in {@link DOSSIER_YEARS}. */
 export const InstantSchema = z
   .string()
-  .refine(isRealInstant, {
-    params: {
-      code: 'invalid_instant',
-      vi: 'cần thời điểm ISO 8601 có múi giờ, ví dụ 2026-03-05T09:30:00+07:00 (ngày giờ phải có thật)',
-      en: 'expected an ISO 8601 date-time with an offset, e.g. 2026-03-05T09:30:00+07:00 (a real date and time)',
-    },
+  .superRefine((s, ctx) => {
+    const ms = parseInstant(s);
+    if (Number.isNaN(ms))
+      ctx.addIssue({
+        code: 'custom',
+        params: {
+          code: 'invalid_instant',
+          vi: 'cần thời điểm ISO 8601 có múi giờ, ví dụ 2026-03-05T09:30:00+07:00 (ngày giờ phải có thật)',
+          en: 'expected an ISO 8601 date-time with an offset, e.g. 2026-03-05T09:30:00+07:00 (a real date and time)',
+        },
+        input: s,
+      });
+    else if (!inDossierYears(ms)) ctx.addIssue({ code: 'custom', params: OUT_OF_RANGE, input: s });
   })
   .meta({ id: 'Instant' });
 
 /** A calendar date that exists (`2026-02-30` is rejected). */
 export const RealDateSchema = IsoDateSchema.refine((s) => parseIsoDay(s) !== null, {
   params: { code: 'invalid_date', vi: 'ngày không có thật', en: 'not a real calendar date' },
-});
+}).refine(
+  (s) => {
+    const y = Number(s.slice(0, 4));
+    return parseIsoDay(s) === null || (y >= DOSSIER_YEARS.first && y <= DOSSIER_YEARS.last);
+  },
+  { params: OUT_OF_RANGE },
+);
 
 /** Kênh nộp hồ sơ — submission channel (portal codes 1 direct, 2 online, 3 postal). */
 export const CHANNELS = ['direct', 'online', 'postal'] as const;

@@ -2,8 +2,9 @@
 // SYNTHETIC dataset (every commune, full latest edition), after warm-up. Figures are printed, never asserted.
 // Run: `pnpm bench` (turbo builds first) or `pnpm run build && node bench/bench.mjs`.
 // Wall time and this process's CPU time are both printed: on a shared machine CPU time is the steadier figure.
-import { latestEdition } from '@cdsx/criteria';
+
 import { COMMUNES } from '@cdsx/criteria/communes';
+import { latestEdition } from '@cdsx/criteria/editions';
 import { assessMany, assessManyWithEngine } from '@cdsx/rules';
 import { generateSyntheticAssessments } from '@cdsx/rules/synthetic';
 

@@ -1,18 +1,15 @@
 import {
   type Assessment,
-  type AssessmentAcceptor,
   areaGroupOf,
   type CatalogEdition,
-  compileAssessmentAcceptor,
   contentHashOf,
-  EDITIONS,
-  getEdition,
-  latestEdition,
   type ParseResult,
   type PublishedEdition,
   type ValidationIssue,
   validateAssessment,
 } from '@cdsx/criteria';
+import { EDITIONS, getEdition, latestEdition } from '@cdsx/criteria/editions';
+import { type AssessmentAcceptor, compileAssessmentAcceptor } from '@cdsx/criteria/internal';
 import { compileRuleSets, type RuleSet, rankedLevels } from './compile';
 import { type AppliedOverlay, applyOverlay } from './overlay';
 import type { CatalogContext } from './record';

@@ -4,10 +4,10 @@ import {
   areaGroupOf,
   type CatalogEdition,
   CommuneProfileSchema,
-  fromZodError,
   type ParseResult,
   type ValidationIssue,
 } from '@cdsx/criteria';
+import { fromZodError } from '@cdsx/criteria/internal';
 import { z } from 'zod';
 import { tryAssess } from './assess';
 import { rankedLevels } from './compile';

@@ -4,12 +4,11 @@ import {
   type CatalogEdition,
   CdsxValidationError,
   type Crosswalk,
-  crosswalkBetween,
   diffCatalogs,
-  EDITIONS,
   requiredBump,
 } from '@cdsx/criteria';
 import { COMMUNES } from '@cdsx/criteria/communes';
+import { crosswalkBetween, EDITIONS } from '@cdsx/criteria/editions';
 import { describe, expect, it } from 'vitest';
 import { clone, makeEdition } from '../../criteria/test/make-edition';
 import { impactReport, tryImpactReport } from './impact';

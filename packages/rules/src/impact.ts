@@ -4,13 +4,12 @@ import {
   CdsxValidationError,
   type Crosswalk,
   contentHashOf,
-  crosswalkBetween,
-  EDITIONS,
   type ParseResult,
   type PublishedEdition,
   type ValidationIssue,
 } from '@cdsx/criteria';
 import { COMMUNES } from '@cdsx/criteria/communes';
+import { crosswalkBetween, EDITIONS } from '@cdsx/criteria/editions';
 import { tryAssessMany } from './assess';
 import type { DecisionRecord, Finding, Outcome } from './record';
 import { generateSyntheticAssessments } from './synthetic/index';
@@ -322,7 +321,7 @@ function sameState(a: FindingState | null, b: FindingState | null): boolean {
  *
  * @example
  * ```ts
- * import { EDITIONS } from '@cdsx/criteria';
+ * import { EDITIONS } from '@cdsx/criteria/editions';
  * import { impactReport } from '@cdsx/rules';
  * const report = impactReport({ from: EDITIONS[0]!, to: EDITIONS[1]! }); // nationwide synthetic dataset
  * report.totals; // { communes: 3321, up: …, down: …, unchanged: … }

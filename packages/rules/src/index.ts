@@ -5,7 +5,7 @@
  * @example
  * ```ts
  * import { assess, toJsonRulesEngineRules } from '@cdsx/rules';
- * import { latestEdition } from '@cdsx/criteria';
+ * import { latestEdition } from '@cdsx/criteria/editions';
  * const record = assess(assessment);             // level, findings, gaps for the next level
  * const rules = toJsonRulesEngineRules(latestEdition.edition, 'rural'); // plain rule JSON
  * ```

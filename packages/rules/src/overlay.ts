@@ -5,8 +5,6 @@ import {
   type Criterion,
   CriterionSchema,
   contentHashOf,
-  formatPath,
-  fromZodError,
   LocalizedTextSchema,
   lintCatalog,
   type ParseResult,
@@ -15,6 +13,7 @@ import {
   type ValidationIssue,
   valueSchemaFor,
 } from '@cdsx/criteria';
+import { formatPath, fromZodError } from '@cdsx/criteria/internal';
 import { z } from 'zod';
 
 /** One tightening of an edition's requirement for one criterion × area group × level. */

@@ -1,5 +1,5 @@
-import { latestEdition } from '@cdsx/criteria';
 import { COMMUNES } from '@cdsx/criteria/communes';
+import { latestEdition } from '@cdsx/criteria/editions';
 import { describe, expect, it } from 'vitest';
 import { assess, assessWithEngine } from '../src/index';
 import { generateSyntheticAssessments } from '../src/synthetic/index';

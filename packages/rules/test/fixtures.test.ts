@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EDITIONS } from '@cdsx/criteria';
+import { EDITIONS } from '@cdsx/criteria/editions';
 import { describe, expect, it } from 'vitest';
 import {
   assessWithEngine,

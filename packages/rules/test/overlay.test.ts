@@ -1,4 +1,4 @@
-import { latestEdition } from '@cdsx/criteria';
+import { latestEdition } from '@cdsx/criteria/editions';
 import { describe, expect, it } from 'vitest';
 import { applyOverlay, assess, type Overlay, tryAssess } from '../src/index';
 import { randomOverlay, rng } from './helpers/random';

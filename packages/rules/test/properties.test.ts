@@ -1,4 +1,5 @@
-import { type Assessment, type CatalogEdition, contentHashOf, EDITIONS } from '@cdsx/criteria';
+import { type Assessment, type CatalogEdition, contentHashOf } from '@cdsx/criteria';
+import { EDITIONS } from '@cdsx/criteria/editions';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assess, type DecisionRecord } from '../src/index';

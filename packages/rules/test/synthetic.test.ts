@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { EDITIONS, validateAssessment } from '@cdsx/criteria';
+import { validateAssessment } from '@cdsx/criteria';
 import { COMMUNES } from '@cdsx/criteria/communes';
+import { EDITIONS } from '@cdsx/criteria/editions';
 import { describe, expect, it } from 'vitest';
 import { assessMany } from '../src/index';
 import { generateSyntheticAssessments, SYNTHETIC_PROFILE } from '../src/synthetic/index';

@@ -1,5 +1,6 @@
-import { getEdition, type PublishedEdition } from '@cdsx/criteria';
+import type { PublishedEdition } from '@cdsx/criteria';
 import { provinceByCode } from '@cdsx/criteria/communes';
+import { editionFor, getEdition } from '@cdsx/criteria/editions';
 import { applyOverlay, type DecisionRecord, tryAssessMany } from '@cdsx/rules';
 import type { CommandDef, Context } from '../command';
 import { EXIT, InputError, type LocatedIssue } from '../errors';
@@ -37,12 +38,13 @@ async function readOverlays(
 
 /** The decision records as a report: one row per commune, then the count per level. */
 export function decisionReport(records: readonly DecisionRecord[], lang: Lang): Report {
-  const editionOf = (v: string) => {
-    const r = getEdition(v);
+  // Each record is labelled in the words of the edition it names.
+  const editionOf = (record: DecisionRecord) => {
+    const r = editionFor(record);
     return r.ok ? r.value.edition : undefined;
   };
   const rows = records.map((r) => {
-    const edition = editionOf(r.catalog.version);
+    const edition = editionOf(r);
     return {
       code: r.commune.code,
       commune: r.commune.name,
@@ -62,7 +64,7 @@ export function decisionReport(records: readonly DecisionRecord[], lang: Lang): 
   for (const r of records) byLevel.set(r.level.level, (byLevel.get(r.level.level) ?? 0) + 1);
   const levels = [...byLevel.keys()].sort((a, b) => a - b);
   const first = records[0];
-  const edition = first ? editionOf(first.catalog.version) : undefined;
+  const edition = first ? editionOf(first) : undefined;
   const counts = levels
     .map((l) => `${edition ? levelLabel(edition, l, lang) : l}: ${byLevel.get(l)}`)
     .join(', ');
@@ -143,7 +145,7 @@ export const assessCommand: CommandDef = {
       help: t('bộ tiêu chí bổ sung của tỉnh (có thể lặp lại)', 'province overlay file (repeatable)'),
     },
   },
-  formats: ['table', 'json', 'ndjson', 'csv', 'md', 'html'],
+  formats: ['table', 'json', 'ndjson', 'csv', 'md', 'html', 'xlsx'],
   examples: [
     'cdsx assess examples/ba-dinh.json',
     'cdsx dataset synthetic | cdsx assess - --format json',

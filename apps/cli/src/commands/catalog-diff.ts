@@ -1,14 +1,13 @@
 import {
   type CatalogEdition,
   type Crosswalk,
-  crosswalkBetween,
   describeChange,
-  getEdition,
   parseCatalogEdition,
   parseCrosswalk,
   requiredBump,
   tryDiffCatalogs,
 } from '@cdsx/criteria';
+import { crosswalkBetween, getEdition } from '@cdsx/criteria/editions';
 import type { CommandDef, Context } from '../command';
 import { EXIT, InputError, UsageError } from '../errors';
 import { t } from '../i18n';

@@ -1,5 +1,6 @@
-import { getEdition, type PublishedEdition } from '@cdsx/criteria';
+import type { PublishedEdition } from '@cdsx/criteria';
 import { provinceByCode } from '@cdsx/criteria/communes';
+import { getEdition } from '@cdsx/criteria/editions';
 import { type ImpactCounts, tryImpactReport } from '@cdsx/rules';
 import type { CommandDef, Context } from '../command';
 import { EXIT, InputError, UsageError } from '../errors';

@@ -1,4 +1,4 @@
-import { EDITIONS, latestEdition } from '@cdsx/criteria';
+import { EDITIONS, latestEdition } from '@cdsx/criteria/editions';
 import type { CommandDef } from '../command';
 import { EXIT } from '../errors';
 import { t } from '../i18n';

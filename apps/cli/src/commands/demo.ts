@@ -1,10 +1,10 @@
 import { AREA_GROUPS } from '@cdsx/criteria';
 import { COMMUNES, COMMUNES_ATTRIBUTION, communeByCode, fullName, PROVINCES } from '@cdsx/criteria/communes';
+import { buildGapReport, gapReportSections, gapReportTitle } from '@cdsx/forms/report';
 import { type DecisionRecord, tryAssessMany } from '@cdsx/rules';
 import { generateSyntheticAssessments } from '@cdsx/rules/synthetic';
 import type { CommandDef } from '../command';
 import { EXIT, UsageError } from '../errors';
-import { gapReport } from '../gap-report';
 import { t } from '../i18n';
 import type { Column, Section } from '../render/index';
 import { type LevelTally, levelNumbers, percent, tallyBy, topBlockers } from '../summary';
@@ -153,6 +153,9 @@ export const demoCommand: CommandDef = {
       };
     });
     const example = pickExample(records, exampleCode);
+    // The example's gap report: the same report model and sections as `cdsx report` (one renderer).
+    const exampleReport = buildGapReport(example, { edition: published });
+    if (!exampleReport.ok) throw new Error(`gap report: ${exampleReport.issues[0]?.message.en}`);
     const provinces = new Set(records.map((r) => r.commune.provinceCode)).size;
 
     const sections: Section[] = [
@@ -211,7 +214,11 @@ export const demoCommand: CommandDef = {
           rows: blockerRows,
         },
       },
-      ...gapReport(example, edition, lang),
+      {
+        title: t('Báo cáo khoảng cách — ví dụ một xã', 'Gap report — one example commune'),
+        lines: [gapReportTitle(exampleReport.value, lang)],
+      },
+      ...gapReportSections(exampleReport.value, lang),
     ];
     const exampleCommune = communeByCode(example.commune.code);
     ctx.emit({

@@ -8,7 +8,9 @@ import { catalogShow } from './catalog-show';
 import { datasetSynthetic } from './dataset-synthetic';
 import { demoCommand } from './demo';
 import { fixturesRun } from './fixtures-run';
+import { formGenerate, formRead } from './form';
 import { kpiCommand } from './kpi';
+import { reportCommand } from './report';
 import { rulesExport } from './rules-export';
 import { validateCommand } from './validate';
 
@@ -17,6 +19,9 @@ export const COMMANDS: readonly CommandDef[] = [
   demoCommand,
   assessCommand,
   architectureCommand,
+  reportCommand,
+  formGenerate,
+  formRead,
   kpiCommand,
   validateCommand,
   rulesExport,

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { communeByCode, provinceByCode } from '@cdsx/criteria/communes';
 import type { GroupResult, KpiId, KpiResult, RejectionSummary } from '@cdsx/kpi';
 import type { CommandDef, Context } from '../command';
@@ -115,6 +116,124 @@ async function readServices(ctx: Context, kpi: Kpi, file: string) {
   return kpi.computeProcedureKpis(procedures);
 }
 
+/**
+ * `--engine duckdb|postgres`: the same KPIs as SQL (one definition, @cdsx/kpi's dossierKpiSql).
+ * The SQL engines count rows; they do not validate each record like the js engine, so the summary
+ * says so (records read = counted, nothing rejected), and a table is read through `--map`.
+ */
+async function runSql(
+  ctx: Context,
+  engine: 'duckdb' | 'postgres',
+  file: string | undefined,
+  period: string,
+  by: 'commune' | 'province' | undefined,
+): Promise<{ groups: GroupResult[]; summary: RejectionSummary; name: string }> {
+  const kpi: Kpi = await import('@cdsx/kpi');
+  const node = await import('@cdsx/kpi/node');
+  const { COMMUNES } = await import('@cdsx/criteria/communes');
+  const dims = by ? [by] : [];
+  const communes =
+    by === 'province' ? COMMUNES.map((c) => ({ code: c.code, provinceCode: c.provinceCode })) : undefined;
+  const mapFile = str(ctx, 'map');
+  let columns: import('@cdsx/kpi').ColumnMapping | undefined;
+  if (mapFile) {
+    const text = await ctx.readText(mapFile);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new UsageError(t(`--map ${mapFile}: không phải JSON`, `--map ${mapFile}: not JSON`));
+    }
+    const bad = Object.entries(parsed as Record<string, unknown>).find(
+      ([k, v]) =>
+        !(kpi.SQL_FIELDS as readonly string[]).includes(k) ||
+        !(
+          typeof v === 'string' ||
+          (typeof v === 'object' && v !== null && typeof (v as { sql?: unknown }).sql === 'string')
+        ),
+    );
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || bad)
+      throw new UsageError(
+        t(
+          `--map ${mapFile}: cần đối tượng { trường: "cột" | { "sql": "…" } } với trường thuộc ${kpi.SQL_FIELDS.join(', ')}${bad ? ` (sai: ${bad[0]})` : ''}`,
+          `--map ${mapFile}: expected { field: "column" | { "sql": "…" } } with fields among ${kpi.SQL_FIELDS.join(', ')}${bad ? ` (wrong: ${bad[0]})` : ''}`,
+        ),
+      );
+    columns = parsed as import('@cdsx/kpi').ColumnMapping;
+  }
+  let counts: import('@cdsx/kpi').KpiCounts[];
+  let name: string;
+  try {
+    if (engine === 'duckdb') {
+      if (file === '-' || /\.csv$/i.test(file ?? ''))
+        throw new UsageError(
+          t('--engine duckdb đọc tệp NDJSON hoặc Parquet', '--engine duckdb reads an NDJSON or Parquet file'),
+        );
+      name = file!;
+      counts = await node.dossierKpiCountsDuckDB({
+        file: resolve(ctx.cwd, file!),
+        by: dims,
+        period,
+        ...(communes ? { communes } : {}),
+        ...(columns ? { columns } : {}),
+      });
+    } else {
+      const db = str(ctx, 'db');
+      const table = str(ctx, 'table');
+      if (!db || !table)
+        throw new UsageError(
+          t('--engine postgres cần --db và --table', '--engine postgres needs --db and --table'),
+        );
+      if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(table))
+        throw new UsageError(
+          t(`--table ${table}: tên bảng không hợp lệ`, `--table ${table}: not a table name`),
+        );
+      name = table;
+      counts = await node.dossierKpiCountsPostgres({
+        connectionString: db,
+        table,
+        by: dims,
+        period,
+        ...(communes ? { communes } : {}),
+        ...(columns ? { columns } : {}),
+      });
+    }
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const message = (e as Error).message ?? String(e);
+    if ((e as { code?: string }).code === 'ERR_MODULE_NOT_FOUND')
+      throw new UsageError(
+        t(
+          `--engine ${engine} cần gói ${engine === 'duckdb' ? '@duckdb/node-api' : 'pg'} (npm install)`,
+          `--engine ${engine} needs the ${engine === 'duckdb' ? '@duckdb/node-api' : 'pg'} package (npm install)`,
+        ),
+      );
+    throw new InputError([
+      {
+        file: file ?? str(ctx, 'table') ?? '',
+        issue: {
+          path: '',
+          code: 'sql_failed',
+          message: t(`truy vấn SQL thất bại: ${message}`, `the SQL query failed: ${message}`),
+        },
+      },
+    ]);
+  }
+  const groups = kpi.groupsFromCounts(counts, dims);
+  const total = counts.reduce((n, c) => n + (c.counts.onTimeRate?.[1] ?? 0), 0);
+  const summary: RejectionSummary = {
+    records: total,
+    accepted: total,
+    rejected: 0,
+    duplicates: 0,
+    issuesByCode: {},
+    issues: [],
+    duplicateRecords: [],
+    truncated: false,
+  };
+  return { groups, summary, name };
+}
+
 /** `cdsx kpi <dossiers.ndjson|csv> --period 2026-Q1` — the KPI table with targets. */
 export const kpiCommand: CommandDef = {
   path: ['kpi'],
@@ -131,8 +250,38 @@ export const kpiCommand: CommandDef = {
       'A zero denominator gives "not available", never 0%. Rejected records are counted and listed at the end; ' +
       'exit code 1 when any record was rejected (the table is still printed, over the valid records).',
   ),
-  positionals: [1, 1],
+  positionals: [0, 1],
   options: {
+    engine: {
+      type: 'string',
+      value: '<js|duckdb|postgres>',
+      choices: ['js', 'duckdb', 'postgres'],
+      help: t(
+        'bộ tính: js (mặc định, kiểm tra từng bản ghi), duckdb (SQL trên tệp NDJSON/Parquet), postgres (SQL trong CSDL của bạn)',
+        'executor: js (default, validates every record), duckdb (SQL over an NDJSON/Parquet file), postgres (SQL inside your database)',
+      ),
+    },
+    db: {
+      type: 'string',
+      value: '<postgres-url>',
+      help: t(
+        'chuỗi kết nối PostgreSQL (--engine postgres)',
+        'PostgreSQL connection string (--engine postgres)',
+      ),
+    },
+    table: {
+      type: 'string',
+      value: '<name>',
+      help: t('bảng hồ sơ (--engine postgres)', 'dossier table (--engine postgres)'),
+    },
+    map: {
+      type: 'string',
+      value: '<mapping.json>',
+      help: t(
+        'ánh xạ cột của bảng hồ sơ (JSON: trường → tên cột hoặc {"sql": "…"})',
+        'column mapping of the dossier table (JSON: field → column name or {"sql": "…"})',
+      ),
+    },
     period: {
       type: 'string',
       value: '<2026|2026-Q1|2026-03>',
@@ -153,10 +302,12 @@ export const kpiCommand: CommandDef = {
       ),
     },
   },
-  formats: ['table', 'json', 'ndjson', 'csv', 'md', 'html'],
+  formats: ['table', 'json', 'ndjson', 'csv', 'md', 'html', 'xlsx'],
   examples: [
     'cdsx kpi dossiers.ndjson --period 2026-Q1',
     'cdsx kpi dossiers.csv --period 2026 --by province --format csv --bom --out kpi.csv',
+    'cdsx kpi big.ndjson --period 2026-Q1 --by commune --engine duckdb',
+    'cdsx kpi --engine postgres --db postgresql:///cdsx --table ho_so --map mapping.json --period 2026-Q1',
   ],
   async run(ctx) {
     const kpi: Kpi = await import('@cdsx/kpi');
@@ -177,19 +328,48 @@ export const kpiCommand: CommandDef = {
     const servicesFile = str(ctx, 'services');
     const services = servicesFile ? await readServices(ctx, kpi, servicesFile) : undefined;
 
-    const acc = kpi.dossierKpiAccumulator({
-      period,
-      ...(by ? { by: [by] } : {}),
-      provinceOf: (c) => communeByCode(c)?.provinceCode,
-    });
-    const { reader, name, finish } = await openDossiers(ctx, ctx.positionals[0]!);
-    try {
-      for await (const d of reader) acc.add(d);
-    } finally {
-      finish();
+    const engine = (str(ctx, 'engine') ?? 'js') as 'js' | 'duckdb' | 'postgres';
+    const file = ctx.positionals[0];
+    if (engine === 'postgres' ? file !== undefined : file === undefined)
+      throw new UsageError(
+        engine === 'postgres'
+          ? t(
+              '--engine postgres đọc bảng (--db, --table), không đọc tệp',
+              '--engine postgres reads a table (--db, --table), not a file',
+            )
+          : t('thiếu tệp hồ sơ', 'missing the dossier file'),
+      );
+    let groups: GroupResult[];
+    let summary: RejectionSummary;
+    let outsidePeriod = 0;
+    let unknownProvince = 0;
+    let name = file ?? '';
+    if (engine === 'js') {
+      const acc = kpi.dossierKpiAccumulator({
+        period,
+        ...(by ? { by: [by] } : {}),
+        provinceOf: (c) => communeByCode(c)?.provinceCode,
+      });
+      const opened = await openDossiers(ctx, file!);
+      name = opened.name;
+      try {
+        for await (const d of opened.reader) acc.add(d);
+      } finally {
+        opened.finish();
+      }
+      groups = acc.finish();
+      summary = opened.reader.summary;
+      outsidePeriod = acc.outsidePeriod;
+      unknownProvince = acc.unknownProvince;
+    } else {
+      const sqlRun = await runSql(ctx, engine, file, period.label, by);
+      groups = sqlRun.groups;
+      summary = sqlRun.summary;
+      name = sqlRun.name;
+      unknownProvince = groups
+        .filter((g) => g.key.province === 'unknown')
+        .reduce((n, g) => n + (g.kpis.onTimeRate?.denominator ?? 0), 0);
     }
-    const groups: GroupResult[] = acc.finish();
-    const summary = reader.summary;
 
     const labelOf = (g: GroupResult): Record<string, string | null> => {
       if (by === 'commune') {
@@ -232,18 +412,24 @@ export const kpiCommand: CommandDef = {
       });
     }
     const lines = rejectionLines(summary, name, lang, ctx.errLang);
-    if (acc.outsidePeriod) {
+    if (engine !== 'js')
       lines.push(
         lang === 'vi'
-          ? `${acc.outsidePeriod} hồ sơ hợp lệ tiếp nhận ngoài kỳ ${period.label} (không tính).`
-          : `${acc.outsidePeriod} valid dossiers received outside ${period.label} (not counted).`,
+          ? `Bộ tính ${engine}: SQL đếm các hồ sơ tiếp nhận trong kỳ, không kiểm tra từng bản ghi; dùng --engine js để có báo cáo lỗi theo dòng.`
+          : `Engine ${engine}: the SQL counts the dossiers received in the period and does not validate each record; use --engine js for located error reports.`,
+      );
+    if (outsidePeriod) {
+      lines.push(
+        lang === 'vi'
+          ? `${outsidePeriod} hồ sơ hợp lệ tiếp nhận ngoài kỳ ${period.label} (không tính).`
+          : `${outsidePeriod} valid dossiers received outside ${period.label} (not counted).`,
       );
     }
-    if (acc.unknownProvince) {
+    if (unknownProvince) {
       lines.push(
         lang === 'vi'
-          ? `${acc.unknownProvince} hồ sơ có mã xã không thuộc danh sách đơn vị hành chính (tỉnh "không rõ").`
-          : `${acc.unknownProvince} dossiers with a commune code not in the commune list (province "unknown").`,
+          ? `${unknownProvince} hồ sơ có mã xã không thuộc danh sách đơn vị hành chính (tỉnh "không rõ").`
+          : `${unknownProvince} dossiers with a commune code not in the commune list (province "unknown").`,
       );
     }
     ctx.emit({
@@ -254,7 +440,8 @@ export const kpiCommand: CommandDef = {
         by: by ?? null,
         groups,
         ...(services ? { services } : {}),
-        records: { ...summary, outsidePeriod: acc.outsidePeriod, unknownProvince: acc.unknownProvince },
+        records: { ...summary, outsidePeriod, unknownProvince },
+        engine,
       },
       ndjson: [...rows, ...serviceRows.map((r) => ({ ...r, group: 'services' }))],
     });

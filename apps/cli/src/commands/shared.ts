@@ -2,11 +2,11 @@ import {
   type AreaGroup,
   type CatalogEdition,
   type Criterion,
-  getEdition,
   type Lang,
   type PublishedEdition,
   requirementFor,
 } from '@cdsx/criteria';
+import { getEdition } from '@cdsx/criteria/editions';
 import type { Context, OptionDef } from '../command';
 import { UsageError } from '../errors';
 import { t } from '../i18n';
@@ -52,19 +52,6 @@ export function dimensionName(edition: CatalogEdition, id: string, lang: Lang): 
 export function levelLabel(edition: CatalogEdition, level: number, lang: Lang): string {
   const def = edition.levels.find((l) => l.level === level);
   return def ? `${level} ${def.name[lang]}` : String(level);
-}
-
-/** A value with its unit, e.g. `82.5%`, `true`, `—` (not available). */
-export function withUnit(
-  value: number | boolean | null,
-  unit: { vi: string; en: string } | null,
-  lang: Lang,
-): string {
-  if (value === null) return '—';
-  if (typeof value === 'boolean') return lang === 'vi' ? (value ? 'có' : 'không') : value ? 'yes' : 'no';
-  const n = Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
-  if (!unit) return n;
-  return unit[lang] === '%' ? `${n}%` : `${n} ${unit[lang]}`;
 }
 
 /** A requirement as a short cell: `B≥90` (bắt buộc / mandatory), `M≥30` / `E≥30` (extended), `–` not applicable. */

@@ -1,10 +1,5 @@
-import {
-  getEdition,
-  lintCatalog,
-  parseCatalogEdition,
-  type ValidationIssue,
-  validateAssessment,
-} from '@cdsx/criteria';
+import { lintCatalog, parseCatalogEdition, type ValidationIssue, validateAssessment } from '@cdsx/criteria';
+import { EDITIONS, getEdition } from '@cdsx/criteria/editions';
 import { applyOverlay, loadFixtures } from '@cdsx/rules';
 import type { CommandDef, Context } from '../command';
 import { EXIT, formatLocated, InputError, type LocatedIssue } from '../errors';
@@ -40,11 +35,8 @@ function detect(value: unknown): Kind | undefined {
 function checkRecord(kind: Kind, rec: SourceRecord, catalog: string | undefined): ValidationIssue[] {
   switch (kind) {
     case 'assessment': {
-      const version = (rec.value as { catalogVersion?: unknown } | null)?.catalogVersion;
-      const named = typeof version === 'string' ? getEdition(version) : undefined;
-      if (!catalog && named && !named.ok) return named.issues;
-      const edition = catalog || !named?.ok ? editionFrom(catalog) : named.value;
-      const r = validateAssessment(rec.value, edition.edition);
+      // --catalog pins one edition; otherwise the one the assessment names (one resolver: @cdsx/criteria).
+      const r = validateAssessment(rec.value, catalog ? editionFrom(catalog) : EDITIONS);
       return r.ok ? [] : r.issues;
     }
     case 'catalog': {

@@ -190,6 +190,8 @@ export function renderReport(report: Report, format: Format, options: RenderOpti
       const items = report.ndjson ?? (Array.isArray(report.json) ? report.json : [report.json]);
       return { stdout: items.map((i) => `${JSON.stringify(i)}\n`), stderr: summaryText(report) };
     }
+    case 'xlsx':
+      throw new Error('xlsx is binary: render it with reportToXlsx (render/xlsx.ts)');
   }
 }
 

@@ -47,5 +47,6 @@ export interface Report {
   summary?: string[];
 }
 
-export const FORMATS = ['table', 'json', 'ndjson', 'csv', 'md', 'html'] as const;
+/** `xlsx` writes every table of the report as a sheet of an Excel workbook (binary: --out or a pipe). */
+export const FORMATS = ['table', 'json', 'ndjson', 'csv', 'md', 'html', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];

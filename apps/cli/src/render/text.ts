@@ -1,3 +1,5 @@
+import { spreadsheetSafeText } from '@cdsx/forms/report';
+
 /** Display width of a string in a terminal: code points, not counting combining marks. */
 export function displayWidth(s: string): number {
   let w = 0;
@@ -30,17 +32,16 @@ export function escapeMarkdownCell(s: string): string {
   return escapeHtml(s).replaceAll('\\', '\\\\').replaceAll('|', '\\|').replace(/\r?\n/g, '<br>');
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /**
  * One CSV field (RFC 4180). Text starting with `=`, `+`, `-`, `@`, tab or carriage return is prefixed with
- * `'` so spreadsheet programs (Excel, LibreOffice) show it as text instead of running it as a formula.
+ * `'` so spreadsheet programs (Excel, LibreOffice) show it as text instead of running it as a formula — the
+ * rule of `spreadsheetSafeText` (@cdsx/forms), shared with the .xlsx output.
  * Numbers are written as numbers and are never neutralised (a negative number is not a formula).
  */
 export function csvField(value: string | number | boolean | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const safe = spreadsheetSafeText(value);
   return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

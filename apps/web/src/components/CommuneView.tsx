@@ -1,10 +1,9 @@
-import type { Assessment, Criterion, Observation, ValidationIssue } from '@cdsx/criteria';
+import type { Assessment, Observation, ValidationIssue } from '@cdsx/criteria';
 import { formatIssues } from '@cdsx/criteria';
 import { communeByCode, fullName, provinceByCode } from '@cdsx/criteria/communes';
 import type { Dossier } from '@cdsx/kpi';
 import type { DecisionRecord } from '@cdsx/rules';
 import type { Edits, Source } from '../App';
-import { EDITION } from '../data';
 import { useI18n } from '../i18n';
 import { ArchitectureView } from './ArchitectureView';
 import { DimensionChart } from './DimensionChart';
@@ -12,9 +11,6 @@ import { Findings } from './Findings';
 import { Gaps } from './Gaps';
 import { KpiPanel } from './KpiPanel';
 import { LevelCard } from './LevelCard';
-
-/** Criteria of the shown edition by id. */
-export const CRITERIA: ReadonlyMap<string, Criterion> = new Map(EDITION.criteria.map((c) => [c.id, c]));
 
 /** One commune: its level, chart, gaps, KPIs and the findings table with what-if editing. */
 export function CommuneView(props: {

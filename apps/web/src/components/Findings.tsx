@@ -2,7 +2,7 @@ import type { Assessment, Criterion, Observation } from '@cdsx/criteria';
 import type { DecisionRecord, Finding } from '@cdsx/rules';
 import { useEffect, useMemo, useState } from 'react';
 import type { Edits } from '../App';
-import { EDITION } from '../data';
+import { useEdition } from '../edition';
 import { formatRequirement } from '../format';
 import { useI18n } from '../i18n';
 
@@ -132,6 +132,7 @@ export function Findings(props: {
   onEdit: (id: string, o: Observation | null) => void;
 }) {
   const { t, l } = useI18n();
+  const EDITION = useEdition();
   const levels = props.record.levels.map((x) => x.level);
   const byCriterion = useMemo(() => {
     const m = new Map<string, Map<number, Finding>>();

@@ -1,14 +1,14 @@
 import type { DecisionRecord, GapItem } from '@cdsx/rules';
+import { criteriaOf, useEdition } from '../edition';
 import { formatRequirement, formatValue } from '../format';
 import { useI18n } from '../i18n';
-import { CRITERIA } from './CommuneView';
 
 /** Closest extended candidates listed. */
 const MAX_CANDIDATES = 6;
 
 function GapRow({ gap }: { gap: GapItem }) {
   const { t, l, lang } = useI18n();
-  const criterion = CRITERIA.get(gap.criterion);
+  const criterion = criteriaOf(useEdition()).get(gap.criterion);
   return (
     <li className={`gap ${gap.outcome}`} data-criterion={gap.criterion}>
       <div>

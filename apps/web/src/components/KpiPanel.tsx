@@ -9,7 +9,7 @@ import {
   kpiObservations,
 } from '@cdsx/kpi';
 import { useEffect, useState } from 'react';
-import { EDITION } from '../data';
+import { useEdition } from '../edition';
 import { useI18n } from '../i18n';
 
 /** KPIs of the chosen commune from a loaded dossier file, against their targets. */
@@ -20,6 +20,7 @@ export function KpiPanel(props: {
   onApply: (observations: Record<string, Observation>) => void;
 }) {
   const { t, l, lang } = useI18n();
+  const edition = useEdition();
   const [groups, setGroups] = useState<GroupResult[] | null>(null);
   const dossiers = props.dossiers?.dossiers;
   useEffect(() => {
@@ -113,7 +114,7 @@ export function KpiPanel(props: {
           <button
             type="button"
             data-testid="kpi-apply"
-            onClick={() => props.onApply(kpiObservations(mine.kpis, EDITION).observations)}
+            onClick={() => props.onApply(kpiObservations(mine.kpis, edition).observations)}
           >
             {t.kpiApply}
           </button>

@@ -1,11 +1,12 @@
 import type { DecisionRecord } from '@cdsx/rules';
 import type { Source } from '../App';
-import { EDITION } from '../data';
+import { useEdition } from '../edition';
 import { useI18n } from '../i18n';
 
 /** The level reached, whether it is provisional, and what it was decided under. */
 export function LevelCard({ record, source }: { record: DecisionRecord; source: Source }) {
   const { t, l } = useI18n();
+  const EDITION = useEdition();
   const areaGroup = EDITION.areaGroups.find((g) => g.id === record.areaGroup);
   const possible = EDITION.levels.find((x) => x.level === record.possibleLevel);
   return (

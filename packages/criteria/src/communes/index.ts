@@ -12,7 +12,7 @@
  * ```
  * @packageDocumentation
  */
-import { type AreaGroup, DEFAULT_AREA_GROUP, type UnitType } from '../model';
+import { type AreaGroup, DEFAULT_AREA_GROUP, type UnitType } from '../vocab';
 import { COMMUNE_ROWS, PROVINCE_ROWS } from './data';
 
 /** A province-level unit (tỉnh or thành phố trực thuộc trung ương). */

@@ -6,15 +6,18 @@
  */
 import type { CatalogEdition } from '../model';
 import data from './0.2.0.json';
-import { deepFreeze, type PublishedEdition } from './published';
+import { deepFreeze } from './published';
+import type { PublishedEditionOf } from './registry';
 
 export type { PublishedEdition } from './published';
 
 /** The edition data (deep-frozen). */
-export const edition: CatalogEdition = deepFreeze(data as unknown as CatalogEdition);
+export const edition: CatalogEdition & { readonly version: '0.2.0' } = deepFreeze(
+  data as unknown as CatalogEdition & { readonly version: '0.2.0' },
+);
 
 /** SHA-256 of the edition's canonical JSON; decision records cite it. */
 export const contentHash = 'sha256:8b6585efc0168d767eb05e4b0fd552b8b047f85a43a0e33906894357f1c2fe74';
 
 /** The edition and its hash together. */
-export const published: PublishedEdition = Object.freeze({ edition, contentHash });
+export const published: PublishedEditionOf<'0.2.0'> = Object.freeze({ edition, contentHash });

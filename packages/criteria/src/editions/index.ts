@@ -1,8 +1,18 @@
+/**
+ * Every published edition with its body, for tools that work across editions (the CLI, release checks,
+ * servers): `@cdsx/criteria/editions`. A browser bundle that needs one edition imports its permalink
+ * (`@cdsx/criteria/editions/0.2.0`) or calls `loadEdition(version)` from the package root instead.
+ *
+ * @packageDocumentation
+ */
 import type { ParseResult } from '../issues';
 import { published as v0_1_0 } from './0.1.0';
 import { published as v0_2_0 } from './0.2.0';
 import { published as v0_3_0 } from './0.3.0';
 import type { PublishedEdition } from './published';
+import { resolveEdition } from './registry';
+
+export { CROSSWALKS, crosswalkBetween } from './crosswalks/index';
 
 /** Every published edition, oldest first. Editions are never removed. */
 export const EDITIONS: readonly PublishedEdition[] = Object.freeze([v0_1_0, v0_2_0, v0_3_0]);
@@ -23,21 +33,17 @@ export const latestEdition: PublishedEdition = v0_2_0;
  * if (r.ok) console.log(r.value.edition.criteria.length, r.value.contentHash);
  */
 export function getEdition(version: string): ParseResult<PublishedEdition> {
-  if (version === 'latest') return { ok: true, value: latestEdition };
-  const found = EDITIONS.find((e) => e.edition.version === version);
-  if (found) return { ok: true, value: found };
-  const known = EDITIONS.map((e) => e.edition.version).join(', ');
-  return {
-    ok: false,
-    issues: [
-      {
-        path: 'catalogVersion',
-        code: 'unknown_catalog_version',
-        message: {
-          vi: `không có bộ tiêu chí phiên bản ${JSON.stringify(version)}; các phiên bản hiện có: ${known}`,
-          en: `unknown catalog version ${JSON.stringify(version)}; available: ${known}`,
-        },
-      },
-    ],
-  };
+  return resolveEdition(version, EDITIONS);
+}
+
+/**
+ * The published edition an assessment (`catalogVersion`) or decision record (`catalog.version`) names —
+ * {@link resolveEdition} over every published edition.
+ *
+ * @example
+ * const r = editionFor(assessment);
+ * if (!r.ok) console.error(formatIssues(r.issues));
+ */
+export function editionFor(record: unknown): ParseResult<PublishedEdition> {
+  return resolveEdition(record, EDITIONS);
 }

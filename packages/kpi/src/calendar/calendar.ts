@@ -84,12 +84,42 @@ function buildYear(year: number, decisions: readonly CalendarDecision[]): YearCa
   return { daysOff, workingWeekendDays };
 }
 
+/** First year the calendar computes (its lunar tables start in 1900). */
+export const CALENDAR_FIRST_YEAR = 1900;
+/** Last year the calendar computes; a date after it is a `RangeError`, not a computation. */
+export const CALENDAR_LAST_YEAR = 2199;
+
+/** Year of a day number (H. Hinnant's civil_from_days; integer arithmetic, no allocation). */
+export function yearOfDay(n: number): number {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
+}
+
+/** One year's working days, built once: `cum[i]` = working days from 1 January to day `start + i`. */
+interface YearTable {
+  start: number;
+  cum: Int32Array;
+  total: number;
+  /** Working days of the years between the anchor year and this one (negative before the anchor). */
+  base: number;
+}
+
 /**
  * Lịch ngày làm việc khu vực công — Vietnam's public-sector working-day calendar: Monday–Friday,
  * minus the Labour Code holidays (lunar ones computed at UTC+7) and substitute days off, adjusted by
  * a table of official decisions (Tết windows, swapped days, working Saturdays).
  *
- * Dates are `YYYY-MM-DD` civil dates, or `Date` instants read as their date in Vietnam.
+ * Dates are `YYYY-MM-DD` civil dates, or `Date` instants read as their date in Vietnam, in the
+ * years {@link CALENDAR_FIRST_YEAR}–{@link CALENDAR_LAST_YEAR} (a `RangeError` outside). Each year's
+ * table is built once, on first use, and working-day counts across years add per-year totals: the
+ * cost does not grow with how far apart the dates of a computation are.
  *
  * @example
  * ```ts
@@ -100,9 +130,9 @@ function buildYear(year: number, decisions: readonly CalendarDecision[]): YearCa
 export class WorkingDayCalendar {
   readonly decisions: readonly CalendarDecision[];
   private readonly years = new Map<number, YearCalendar>();
-  // Dense cumulative index of working days over [firstDay, firstDay + cum.length).
-  private firstDay = 0;
-  private cum = new Int32Array(0);
+  private readonly tables = new Map<number, YearTable>();
+  /** The year whose table has `base` 0: the first year asked for. */
+  private anchor: number | undefined;
 
   constructor(decisions: readonly CalendarDecision[] = OFFICIAL_CALENDAR_DECISIONS) {
     this.decisions = decisions;
@@ -111,76 +141,96 @@ export class WorkingDayCalendar {
   private year(y: number): YearCalendar {
     let c = this.years.get(y);
     if (!c) {
+      if (!(y >= CALENDAR_FIRST_YEAR && y <= CALENDAR_LAST_YEAR))
+        throw new RangeError(
+          `năm ${y} ngoài phạm vi của lịch (${CALENDAR_FIRST_YEAR}–${CALENDAR_LAST_YEAR}) / year ${y} is outside the calendar's range (${CALENDAR_FIRST_YEAR}–${CALENDAR_LAST_YEAR})`,
+        );
       c = buildYear(y, this.decisions);
       this.years.set(y, c);
     }
     return c;
   }
 
-  /** Whether a day number is a working day (no index needed). */
+  /** Whether a day number is a working day. */
   isWorkingDayNumber(n: number): boolean {
-    const y = new Date(n * 86_400_000).getUTCFullYear();
-    const c = this.year(y);
+    const c = this.year(yearOfDay(n));
     if (c.workingWeekendDays.has(n)) return true;
     if (c.daysOff.has(n)) return false;
     const wd = weekdayOfDay(n);
     return wd !== 0 && wd !== 6;
   }
 
-  private ensure(n: number): void {
-    const last = this.firstDay + this.cum.length - 1;
-    if (this.cum.length > 0 && n >= this.firstDay && n <= last) return;
-    const yearOf = (d: number) => new Date(d * 86_400_000).getUTCFullYear();
-    const lo = Math.min(yearOf(n), this.cum.length ? yearOf(this.firstDay) : yearOf(n)) - 1;
-    const hi = Math.max(yearOf(n), this.cum.length ? yearOf(last) : yearOf(n)) + 1;
-    const first = dayNumber(lo, 1, 1);
-    const end = dayNumber(hi + 1, 1, 1);
-    const cum = new Int32Array(end - first);
+  /** The table of year `y`, built once, its base linked to the anchor year. */
+  private table(y: number): YearTable {
+    const known = this.tables.get(y);
+    if (known) return known;
+    this.year(y); // range check
+    if (this.anchor === undefined) this.anchor = y;
+    const start = dayNumber(y, 1, 1);
+    const len = dayNumber(y + 1, 1, 1) - start;
+    const cum = new Int32Array(len);
     let acc = 0;
-    for (let d = first; d < end; d++) {
-      if (this.isWorkingDayNumber(d)) acc++;
-      cum[d - first] = acc;
+    for (let i = 0; i < len; i++) {
+      if (this.isWorkingDayNumber(start + i)) acc++;
+      cum[i] = acc;
     }
-    this.firstDay = first;
-    this.cum = cum;
+    let base = 0;
+    if (y > this.anchor) {
+      const prev = this.table(y - 1);
+      base = prev.base + prev.total;
+    } else if (y < this.anchor) {
+      base = this.table(y + 1).base - acc;
+    }
+    const made: YearTable = { start, cum, total: acc, base };
+    this.tables.set(y, made);
+    return made;
   }
 
-  /** Working days counted up to and including day `n` from the start of the index. */
-  private cumAt(n: number): number {
-    this.ensure(n);
-    return this.cum[n - this.firstDay] as number;
+  /**
+   * Working-day index of day `n`: the working days up to and including `n`, counted from an
+   * anchor (only differences mean something). With {@link dayOfWorkingIndex} this is the calendar
+   * as a cumulative index — the form the SQL executors receive it in.
+   */
+  workingIndex(n: number): number {
+    const t = this.table(yearOfDay(n));
+    return t.base + (t.cum[n - t.start] as number);
+  }
+
+  /** The working day whose {@link workingIndex} is `k`. */
+  dayOfWorkingIndex(k: number): number {
+    let y = this.anchor ?? 2026;
+    let t = this.table(y);
+    while (k > t.base + t.total) t = this.table(++y);
+    while (k <= t.base) t = this.table(--y);
+    const want = k - t.base;
+    let lo = 0;
+    let hi = t.cum.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((t.cum[mid] as number) >= want) hi = mid;
+      else lo = mid + 1;
+    }
+    return t.start + lo;
   }
 
   /** Working days in (a, b] — the first day is not counted (Civil Code Art. 147); negative when b < a. */
   workingDaysBetweenNumbers(a: number, b: number): number {
-    this.ensure(a);
-    this.ensure(b);
-    return this.cumAt(b) - this.cumAt(a);
+    return this.workingIndex(b) - this.workingIndex(a);
   }
 
-  /** The n-th working day after day `a` (n ≥ 0; n = 0 gives `a` itself), or before it for n < 0. */
+  /**
+   * The n-th working day after day `a` (first day not counted), or before it for n < 0. For n = 0,
+   * `a` when it is a working day, else the next working day: a period started on a rest day cannot
+   * end on it (Civil Code Art. 148(5): a last day on a rest day moves to the next working day).
+   */
   addWorkingDaysNumber(a: number, n: number): number {
-    if (n === 0) return a;
-    if (n < 0) {
-      let d = a;
-      let left = -n;
-      while (left > 0) {
-        d--;
-        if (this.isWorkingDayNumber(d)) left--;
-      }
-      return d;
-    }
-    const target = this.cumAt(a) + n;
-    // Make sure the index reaches far enough (n working days take < 2n + 30 calendar days).
-    this.ensure(a + 2 * n + 30);
-    let lo = a - this.firstDay + 1;
-    let hi = this.cum.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.cum[mid] as number) >= target) hi = mid;
-      else lo = mid + 1;
-    }
-    return this.firstDay + lo;
+    if (n > 0) return this.dayOfWorkingIndex(this.workingIndex(a) + n);
+    return this.dayOfWorkingIndex(this.workingIndex(a - 1) + n + 1);
+  }
+
+  /** `day` when it is a working day, else the next working day (Civil Code Art. 148(5)). */
+  onOrAfterWorkingDayNumber(day: number): number {
+    return this.dayOfWorkingIndex(this.workingIndex(day - 1) + 1);
   }
 
   /** Whether `date` is a working day of the public sector. */
@@ -188,7 +238,10 @@ export class WorkingDayCalendar {
     return this.isWorkingDayNumber(toDay(date));
   }
 
-  /** The `n`-th working day after `date` (first day not counted); n < 0 counts backwards. */
+  /**
+   * The `n`-th working day after `date` (first day not counted); n < 0 counts backwards; n = 0 gives
+   * `date` itself when it is a working day, else the next working day.
+   */
   addWorkingDays(date: DateInput, n: number): IsoDate {
     if (!Number.isInteger(n)) throw new RangeError(`n must be an integer / n phải là số nguyên: ${n}`);
     return isoOfDay(this.addWorkingDaysNumber(toDay(date), n));
@@ -213,9 +266,7 @@ export class WorkingDayCalendar {
     }
     const s = toDay(start);
     if (unit === 'working_days') return isoOfDay(this.addWorkingDaysNumber(s, amount));
-    let d = s + amount;
-    while (!this.isWorkingDayNumber(d)) d++;
-    return isoOfDay(d);
+    return isoOfDay(this.onOrAfterWorkingDayNumber(s + amount));
   }
 
   /** Every holiday, substitute day and decided day off in `year` (some may fall on a weekend), sorted by date. */

@@ -7,7 +7,7 @@
  *
  * @example
  * ```ts
- * import { latestEdition } from '@cdsx/criteria';
+ * import { latestEdition } from '@cdsx/criteria/editions';
  * import { COMMUNES } from '@cdsx/criteria/communes';
  * import { generateSyntheticAssessments } from '@cdsx/rules/synthetic';
  * const assessments = generateSyntheticAssessments({ edition: latestEdition.edition, communes: COMMUNES });

@@ -1,4 +1,5 @@
-import { type CatalogEdition, contentHashOf, EDITIONS } from '@cdsx/criteria';
+import { type CatalogEdition, contentHashOf } from '@cdsx/criteria';
+import { EDITIONS } from '@cdsx/criteria/editions';
 import { expect } from 'vitest';
 import { applyOverlay, assess, assessWithEngine, summarizeRecord } from '../../src/index';
 import mini from './mini-edition.json';

@@ -1,0 +1,134 @@
+import { getEdition, type PublishedEdition } from '@cdsx/criteria';
+import { decisionRecordToXlsx, readForm } from '@cdsx/forms';
+import {
+  buildGapReport,
+  gapReportSections,
+  gapReportTitle,
+  renderGapReportHtml,
+  renderGapReportMarkdown,
+} from '@cdsx/forms/report';
+import { type DecisionRecord, tryAssess } from '@cdsx/rules';
+import type { CommandDef, Context } from '../command';
+import { EXIT, formatLocated, InputError, UsageError } from '../errors';
+import { t } from '../i18n';
+import { readJsonDocument } from '../inputs';
+import { locate } from '../records';
+import { str } from './shared';
+
+/** A decision record decided from an assessment (.json), a filled form (.xlsx) or given as a record. */
+export async function recordFromInput(
+  ctx: Context,
+  file: string,
+): Promise<{ record: DecisionRecord; edition: PublishedEdition }> {
+  let record: DecisionRecord;
+  if (/\.xlsx$/i.test(file)) {
+    const r = await readForm(ctx.readBytes(file));
+    if (!r.ok) throw new InputError(r.issues.map((issue) => ({ file, issue })));
+    if (r.value.warnings.length)
+      ctx.note(
+        `${formatLocated(
+          r.value.warnings.map((issue) => ({ file, issue })),
+          ctx.errLang,
+        )}\n`,
+      );
+    const decided = tryAssess(r.value.assessment, { edition: r.value.edition });
+    if (!decided.ok) throw new InputError(decided.issues.map((issue) => ({ file, issue })));
+    record = decided.value;
+  } else {
+    const doc = await readJsonDocument(ctx, file);
+    const value = doc.value as { recordVersion?: unknown } | null;
+    if (value && typeof value === 'object' && 'recordVersion' in value) record = value as DecisionRecord;
+    else {
+      const decided = tryAssess(doc.value);
+      if (!decided.ok) throw new InputError(decided.issues.map((i) => locate(doc, i)));
+      record = decided.value;
+    }
+  }
+  const edition = getEdition(record.catalog.version);
+  if (!edition.ok) throw new InputError(edition.issues.map((issue) => ({ file, issue })));
+  return { record, edition: edition.value };
+}
+
+/** `cdsx report` — one commune's assessment report (báo cáo đánh giá): level, gaps, remediation, missing data. */
+export const reportCommand: CommandDef = {
+  path: ['report'],
+  args: '<assessment.json|form.xlsx|record.json>',
+  summary: t(
+    'báo cáo đánh giá của một xã: mức đạt, việc cần làm cho mức tiếp theo, số liệu còn thiếu',
+    'one commune’s assessment report: level, what the next level needs, missing data',
+  ),
+  details: t(
+    'Đầu vào: một đánh giá (JSON), một phiếu tự đánh giá đã điền (.xlsx, xem `cdsx form generate`) hoặc một bản ghi quyết định. ' +
+      'Báo cáo gồm: đơn vị, nhóm địa bàn, mức đạt; tiêu chí bắt buộc chưa đạt cho mức tiếp theo, rồi tiêu chí mở rộng gần ngưỡng nhất — ' +
+      'mỗi tiêu chí có giá trị hiện có, yêu cầu, khoảng cách và việc cần làm; số liệu còn thiếu và liệu nó có thể đổi mức; bộ tiêu chí, mã băm, ngày lập. ' +
+      'HTML in được trên khổ A4 và không dùng tài nguyên ngoài.',
+    'Input: an assessment (JSON), a filled self-assessment form (.xlsx, see `cdsx form generate`) or a decision record. ' +
+      'The report shows the unit, area group and level; the failed mandatory criteria of the next level, then the extended ' +
+      'criteria closest to their thresholds — each with observed value, requirement, distance and what to do; the missing data ' +
+      'and whether it could change the level; the edition, its content hash and the report date. HTML prints on A4 and uses no external resources.',
+  ),
+  positionals: [1, 1],
+  options: {
+    date: {
+      type: 'string',
+      value: '<YYYY-MM-DD>',
+      help: t(
+        'ngày lập báo cáo (mặc định: hôm nay, giờ Việt Nam)',
+        'report date (default: today, Vietnam time)',
+      ),
+    },
+    candidates: {
+      type: 'string',
+      value: '<n>',
+      help: t(
+        'số tiêu chí mở rộng gần ngưỡng được liệt kê (mặc định 5)',
+        'how many closest extended criteria to list (default 5)',
+      ),
+    },
+  },
+  formats: ['md', 'html', 'xlsx', 'table', 'json'],
+  examples: [
+    'cdsx report packages/criteria/examples/valid/rural-commune-quarter.json',
+    'cdsx report phieu.xlsx --format html --out bao-cao.html',
+    'cdsx report danh-gia.json --lang en --format xlsx --out report.xlsx',
+  ],
+  async run(ctx) {
+    const date = str(ctx, 'date');
+    if (date !== undefined && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(date))
+      throw new UsageError(t(`--date ${date}: cần dạng YYYY-MM-DD`, `--date ${date}: expected YYYY-MM-DD`));
+    const nText = str(ctx, 'candidates') ?? '5';
+    const n = Number(nText);
+    if (!Number.isInteger(n) || n < 0)
+      throw new UsageError(
+        t(`--candidates ${nText}: cần số nguyên ≥ 0`, `--candidates ${nText}: expected an integer ≥ 0`),
+      );
+    const file = ctx.positionals[0]!;
+    const { record, edition } = await recordFromInput(ctx, file);
+    const built = buildGapReport(record, {
+      edition,
+      maxCandidates: n,
+      ...(date ? { reportDate: date } : {}),
+    });
+    if (!built.ok) throw new InputError(built.issues.map((issue) => ({ file, issue })));
+    const report = built.value;
+    const { lang } = ctx;
+    switch (ctx.format) {
+      case 'md':
+        ctx.write(renderGapReportMarkdown(report, lang));
+        break;
+      case 'html':
+        ctx.write(renderGapReportHtml(report, lang));
+        break;
+      case 'xlsx':
+        ctx.writeBytes(await decisionRecordToXlsx(record, report, edition.edition, { lang }));
+        break;
+      default:
+        ctx.emit({
+          title: gapReportTitle(report, lang),
+          sections: gapReportSections(report, lang),
+          json: report,
+        });
+    }
+    return EXIT.ok;
+  },
+};

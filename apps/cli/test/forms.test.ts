@@ -1,0 +1,156 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getEdition } from '@cdsx/criteria';
+import { FIRST_ROW, formColumns, formCriteria, SHEETS } from '@cdsx/forms';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { cdsx, EXAMPLES, STACK, tempDir } from './helpers';
+
+const dir = tempDir();
+const published = getEdition('0.1.0');
+if (!published.ok) throw new Error('0.1.0 missing');
+const { edition } = published.value;
+const cols = formColumns(edition);
+const letter = (n: number) => String.fromCharCode(64 + n);
+
+// The rural example (Xuân Trúc, Hưng Yên): the same observations typed into a form must give the same report.
+const example = JSON.parse(readFileSync(join(EXAMPLES, 'valid/rural-commune-quarter.json'), 'utf8'));
+const group = 'rural' as const;
+const ids = formCriteria(edition, group).map((c) => c.id);
+const rowOf = (id: string) => FIRST_ROW + ids.indexOf(id);
+
+async function fill(src: string, dest: string, edit: (ws: ExcelJS.Worksheet) => void): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(src);
+  edit(wb.getWorksheet(SHEETS.criteria)!);
+  await wb.xlsx.writeFile(dest);
+}
+
+describe('cdsx form generate / read, cdsx report', () => {
+  const blank = join(dir, 'xuan-truc.xlsx');
+
+  it('generates a pre-filled form for a commune (binary output needs --out or a pipe)', () => {
+    const r = cdsx([
+      'form',
+      'generate',
+      '--catalog',
+      '0.1.0',
+      '--commune',
+      example.commune.code,
+      '--area-group',
+      group,
+      '--period',
+      example.period,
+      '--out',
+      blank,
+      '--lang',
+      'en',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${ids.length} criteria (sheet "${SHEETS.criteria}"`);
+    expect(readFileSync(blank).subarray(0, 2).toString()).toBe('PK');
+    const unknown = cdsx([
+      'form',
+      'generate',
+      '--commune',
+      '99999',
+      '--out',
+      join(dir, 'x.xlsx'),
+      '--lang',
+      'en',
+    ]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--commune 99999: no commune has this code');
+  });
+
+  it('reads a filled form: the same report as the JSON assessment, byte for byte', async () => {
+    const filled = join(dir, 'filled.xlsx');
+    await fill(blank, filled, (ws) => {
+      for (const [id, o] of Object.entries(example.observations) as Array<
+        [string, { value: number | boolean }]
+      >) {
+        ws.getCell(rowOf(id), cols.value).value =
+          typeof o.value === 'boolean' ? (o.value ? 'Có' : 'Không') : o.value;
+      }
+    });
+    const read = cdsx(['form', 'read', filled]);
+    expect(read.code).toBe(0);
+    const assessment = JSON.parse(read.stdout);
+    expect(Object.keys(assessment.observations).sort()).toEqual(Object.keys(example.observations).sort());
+    for (const format of ['md', 'html']) {
+      const fromForm = cdsx(['report', filled, '--format', format, '--date', '2026-05-04']);
+      const fromJson = cdsx([
+        'report',
+        join(EXAMPLES, 'valid/rural-commune-quarter.json'),
+        '--format',
+        format,
+        '--date',
+        '2026-05-04',
+      ]);
+      expect(fromForm.code).toBe(0);
+      expect(fromJson.code).toBe(0);
+      // The form path sets the area group explicitly and drops the JSON's evidence: the decision is the same.
+      expect(fromForm.stdout).toBe(fromJson.stdout);
+    }
+    const md = cdsx(['report', filled, '--format', 'md', '--date', '2026-05-04']).stdout;
+    const dv01 = edition.criteria.find((c) => c.id === 'DV.01')!;
+    expect(md).toContain(`| DV.01 | ${dv01.title.vi} | 55.94% | ≥ 80% | 24.06% | ${dv01.remediation.vi} |`);
+    expect(md).toContain('Ngày lập báo cáo: 2026-05-04');
+    const html = cdsx(['report', filled, '--format', 'html', '--lang', 'en']).stdout;
+    expect(html).toContain(dv01.remediation.en);
+    expect(html).not.toMatch(/<[^>]*\s(src|href)=|url\(|@import|<script|<link/i);
+  });
+
+  it('a bad form: every problem located by file, sheet!cell and criterion; exit 1, no stack trace', async () => {
+    const bad = join(dir, 'bad.xlsx');
+    await fill(blank, bad, (ws) => {
+      ws.getCell(rowOf('DV.01'), cols.value).value = 150;
+      ws.getCell(rowOf('HT.08'), cols.value).value = 'hai';
+      ws.getCell(rowOf('VH.01'), cols.value).value = 'co';
+    });
+    const r = cdsx(['form', 'read', bad, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `bad.xlsx: ${SHEETS.criteria}!${letter(cols.value)}${rowOf('DV.01')} DV.01: a percentage must be 0–100, got 150`,
+    );
+    expect(r.stderr).toContain(`${SHEETS.criteria}!${letter(cols.value)}${rowOf('HT.08')} HT.08: expected`);
+    expect(r.stderr).toContain(
+      `${SHEETS.criteria}!${letter(cols.value)}${rowOf('VH.01')} VH.01: read "co" as "Có"`,
+    );
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.stdout).toBe('');
+    const report = cdsx(['report', bad, '--lang', 'en']);
+    expect(report.code).toBe(1);
+    const wrongGroup = cdsx(['form', 'read', blank, '--area-group', 'urban', '--lang', 'en']);
+    expect(wrongGroup.code).toBe(1);
+    expect(wrongGroup.stderr).toContain('the form was made for area group rural, not urban');
+  });
+
+  it('--format xlsx for decision tables, KPI tables and the report; text never runs as a formula', () => {
+    const out = join(dir, 'decisions.xlsx');
+    const r = cdsx(['assess', join(EXAMPLES, 'valid'), '--format', 'xlsx', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    const rep = join(dir, 'report.xlsx');
+    expect(
+      cdsx(['report', join(EXAMPLES, 'valid/rural-commune-quarter.json'), '--format', 'xlsx', '--out', rep])
+        .code,
+    ).toBe(0);
+    expect(readFileSync(rep).subarray(0, 2).toString()).toBe('PK');
+    const hostile = join(dir, 'hostile.json');
+    writeFileSync(
+      hostile,
+      JSON.stringify({ ...example, commune: { ...example.commune, name: '=HYPERLINK("http://x")' } }),
+    );
+    const csv = cdsx(['assess', hostile, '--format', 'csv']);
+    expect(csv.stdout).toContain(`'=HYPERLINK`);
+  });
+
+  it('cdsx demo uses the same gap report sections as cdsx report', () => {
+    const r = cdsx(['demo', '--example', '00004', '--format', 'md', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Digital-transformation assessment report — Phường Ba Đình (00004)');
+    expect(r.stdout).toContain('## Unit and result');
+    expect(r.stdout).toContain('SYNTHETIC DATA — not the real figures of this commune.');
+  });
+});

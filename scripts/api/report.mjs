@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// API reports: one API Extractor report per entry point of each published package, checked in under
+// packages/<name>/api/, so every change to the public surface shows up in review.
+//   node scripts/api/report.mjs           compare the built declarations with the checked-in reports (pnpm check:api)
+//   node scripts/api/report.mjs --update  rewrite the reports (pnpm api:update)
+// Reads the ESM declaration files (dist/**/*.d.ts) that tsup writes: build the packages first.
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const PACKAGES = ['criteria', 'rules', 'kpi'];
+const update = process.argv.includes('--update');
+
+/** Each `exports` subpath with its ESM declaration file: ['.', 'dist/index.d.ts'], ['./node', …]. */
+function entryPoints(pkgDir) {
+  const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+  return Object.entries(pkg.exports)
+    .filter(([, v]) => v && typeof v === 'object' && v.import?.types)
+    .map(([sub, v]) => [sub, v.import.types.replace(/^\.\//, ''), pkg.name]);
+}
+
+const reportName = (sub) => (sub === '.' ? 'index' : sub.slice(2).replaceAll('/', '-'));
+
+let failed = 0;
+for (const name of PACKAGES) {
+  const pkgDir = join(root, 'packages', name);
+  const apiDir = join(pkgDir, 'api');
+  const tmp = join(pkgDir, 'node_modules', '.api-extractor');
+  mkdirSync(apiDir, { recursive: true });
+  for (const [sub, types, pkgName] of entryPoints(pkgDir)) {
+    const entry = join(pkgDir, types);
+    if (!existsSync(entry)) {
+      console.error(`${pkgName}${sub.slice(1)}: ${types} is missing — build the package first`);
+      failed++;
+      continue;
+    }
+    const config = ExtractorConfig.prepare({
+      configObject: {
+        projectFolder: pkgDir,
+        mainEntryPointFilePath: entry,
+        compiler: {
+          overrideTsconfig: {
+            compilerOptions: {
+              target: 'es2022',
+              module: 'esnext',
+              moduleResolution: 'bundler',
+              strict: true,
+              skipLibCheck: true,
+              lib: ['es2023', 'dom'],
+              types: ['node'],
+              typeRoots: [join(root, 'node_modules', '@types')],
+            },
+            files: [entry],
+          },
+        },
+        apiReport: {
+          enabled: true,
+          reportFileName: `${reportName(sub)}.api.md`,
+          reportFolder: apiDir,
+          reportTempFolder: tmp,
+        },
+        docModel: { enabled: false },
+        dtsRollup: { enabled: false },
+        tsdocMetadata: { enabled: false },
+        messages: {
+          // The reports list the surface; doc-comment style is not what they guard.
+          extractorMessageReporting: {
+            default: { logLevel: 'none', addToApiReportFile: false },
+          },
+          tsdocMessageReporting: { default: { logLevel: 'none', addToApiReportFile: false } },
+          compilerMessageReporting: { default: { logLevel: 'warning' } },
+        },
+      },
+      configObjectFullPath: join(pkgDir, 'api-extractor.json'),
+      packageJsonFullPath: join(pkgDir, 'package.json'),
+    });
+    const result = Extractor.invoke(config, {
+      localBuild: update,
+      showVerboseMessages: false,
+      messageCallback: (m) => {
+        if (m.logLevel === 'warning' || m.logLevel === 'error') {
+          if (m.messageId === 'console-api-report-changed' || m.messageId === 'console-api-report-created')
+            return;
+          console.error(`${pkgName}${sub.slice(1)}: ${m.text}`);
+        }
+        m.handled = true;
+      },
+    });
+    const label = `${pkgName}${sub === '.' ? '' : sub.slice(1)}`;
+    if (result.apiReportChanged && !update) {
+      console.error(
+        `API changed: ${label} — review and run pnpm api:update (report: packages/${name}/api/${reportName(sub)}.api.md)`,
+      );
+      failed++;
+    } else if (!result.succeeded && !update) {
+      console.error(`API report failed: ${label}`);
+      failed++;
+    } else console.log(`${update && result.apiReportChanged ? 'updated' : 'ok     '} ${label}`);
+  }
+  rmSync(tmp, { recursive: true, force: true });
+}
+if (failed) process.exitCode = 1;
