@@ -121,6 +121,8 @@ function importEdition(version: PublishedVersion): Promise<{ published: Publishe
       return import('./0.1.0');
     case '0.2.0':
       return import('./0.2.0');
+    case '0.3.0':
+      return import('./0.3.0');
   }
 }
 
