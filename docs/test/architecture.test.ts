@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { latestArchitecture } from '@cdsx/architecture';
-import { getEdition } from '@cdsx/criteria';
+import { getEdition } from '@cdsx/criteria/editions';
 import { describe, expect, it } from 'vitest';
 import { architecturePaths, blockSlug } from '../scripts/architecture.mjs';
 import { checkPages, DOCS_ROOT } from '../scripts/generate.mjs';

@@ -1,6 +1,7 @@
 // Runs inside the smoke-test project against the packed @cdsx/architecture, from CommonJS.
 const assert = require('node:assert/strict');
-const { contentHashOf, getEdition } = require('@cdsx/criteria');
+const { contentHashOf } = require('@cdsx/criteria');
+const { getEdition } = require('@cdsx/criteria/editions');
 const { lintArchitecture, lintTrace, latestArchitecture } = require('@cdsx/architecture');
 const pinned = require('@cdsx/architecture/editions/1.0.0');
 

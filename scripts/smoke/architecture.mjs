@@ -1,8 +1,8 @@
 // Runs inside the smoke-test project against the packed @cdsx/architecture, from ESM.
 import assert from 'node:assert/strict';
 import { architectureView, latestArchitecture, renderArchitectureSvg } from '@cdsx/architecture';
-import { getEdition } from '@cdsx/criteria';
 import { COMMUNES } from '@cdsx/criteria/communes';
+import { getEdition } from '@cdsx/criteria/editions';
 import { assess } from '@cdsx/rules';
 
 const catalog = getEdition('0.3.0').value;

@@ -8,7 +8,7 @@ import {
   renderArchitectureSvg,
 } from '@cdsx/architecture';
 import { contentHash, edition } from '@cdsx/architecture/editions/1.0.0';
-import { getEdition } from '@cdsx/criteria';
+import { getEdition } from '@cdsx/criteria/editions';
 import { assess } from '@cdsx/rules';
 
 const pinned: ArchitectureEdition = edition;

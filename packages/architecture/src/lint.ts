@@ -1,5 +1,6 @@
-import { AREA_GROUPS, type AreaGroup, DIMENSIONS, formatPath, type LocalizedText } from '@cdsx/criteria';
+import { AREA_GROUPS, type AreaGroup, DIMENSIONS, type LocalizedText } from '@cdsx/criteria';
 import { type ArchitectureEdition, COMPONENT_CODE, type Component, TIERS, type Tier } from './model';
+import { formatPath } from './path';
 
 /** The checks {@link lintArchitecture} runs; each has a test with a crafted broken architecture. */
 export const ARCHITECTURE_LINT_RULES = [

@@ -1,13 +1,17 @@
 import {
   AREA_GROUPS,
   AreaGroupSchema,
-  DimensionSchema,
+  DIMENSIONS,
   IsoDateSchema,
   LocalizedTextSchema,
-  PillarSchema,
+  PILLARS,
   SemverSchema,
 } from '@cdsx/criteria';
 import { z } from 'zod';
+
+// The criteria package exports the vocabularies; their zod enums are rebuilt here from them.
+const DimensionSchema = z.enum(DIMENSIONS);
+const PillarSchema = z.enum(PILLARS);
 
 // ─── Vocabularies ───────────────────────────────────────────────────────────────────────────────
 

@@ -1,4 +1,5 @@
-import { type CatalogEdition, getEdition } from '@cdsx/criteria';
+import type { CatalogEdition } from '@cdsx/criteria';
+import { getEdition } from '@cdsx/criteria/editions';
 import { describe, expect, it } from 'vitest';
 import { published } from './editions/1.0.0';
 import { essentialComponents, lintTrace, TRACE_LINT_RULES, type TraceLintRule } from './trace';

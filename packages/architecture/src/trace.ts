@@ -3,10 +3,10 @@ import {
   type AreaGroup,
   type CatalogEdition,
   type Criterion,
-  formatPath,
   type LocalizedText,
 } from '@cdsx/criteria';
 import type { ArchitectureEdition, Component, PublishedArchitecture } from './model';
+import { formatPath } from './path';
 
 /** The checks {@link lintTrace} runs; each has a test with a crafted broken edition. */
 export const TRACE_LINT_RULES = [

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Assessment, getEdition } from '@cdsx/criteria';
+import type { Assessment } from '@cdsx/criteria';
+import { getEdition } from '@cdsx/criteria/editions';
 import { assess } from '@cdsx/rules';
 import { describe, expect, it } from 'vitest';
 import { published } from './editions/1.0.0';

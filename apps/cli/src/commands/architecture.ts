@@ -7,7 +7,7 @@ import {
   STATUS_NAMES,
   STATUS_STYLE,
 } from '@cdsx/architecture';
-import { getEdition } from '@cdsx/criteria';
+import { getEdition } from '@cdsx/criteria/editions';
 import { tryAssess } from '@cdsx/rules';
 import type { CommandDef } from '../command';
 import { EXIT, InputError } from '../errors';

@@ -1,4 +1,4 @@
-import { getEdition } from '@cdsx/criteria';
+import { getEdition } from '@cdsx/criteria/editions';
 import type { DecisionRecord } from '@cdsx/rules';
 import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n';

@@ -3,11 +3,19 @@
  * QĐ 1425/QĐ-TTg (29/7/2026), Phụ lục I mục 4, Hình 9 (basis `unverified`). Permalink:
  * `@cdsx/architecture/editions/1.0.0`. Immutable: its content hash never changes (a test recomputes it).
  */
-import { deepFreeze } from '@cdsx/criteria';
 import type { ArchitectureEdition, PublishedArchitecture } from '../model';
 import data from './1.0.0.json';
 
 export type { PublishedArchitecture } from '../model';
+
+/** Freeze a JSON value all the way down, so a published edition cannot be changed by a consumer. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
 
 /** The edition data (deep-frozen). */
 export const edition: ArchitectureEdition = deepFreeze(data as unknown as ArchitectureEdition);
