@@ -1,4 +1,4 @@
-import { EDITIONS } from '@cdsx/criteria/editions';
+import { EDITIONS, latestEdition } from '@cdsx/criteria/editions';
 import { defineConfig } from 'vitepress';
 import { sidebarFor } from '../scripts/render.mjs';
 
@@ -24,9 +24,10 @@ export default defineConfig({
         nav: [
           { text: 'Hướng dẫn', link: '/guide/getting-started' },
           { text: 'Bộ tiêu chí', link: '/reference/' },
+          { text: 'Kiến trúc', link: '/reference/architecture/' },
           { text: 'KPI', link: '/kpi/' },
         ],
-        sidebar: sidebarFor(EDITIONS, 'vi'),
+        sidebar: sidebarFor(EDITIONS, 'vi', latestEdition),
         outline: { label: 'Trên trang này', level: [2, 3] },
         docFooter: { prev: 'Trang trước', next: 'Trang sau' },
         langMenuLabel: 'Ngôn ngữ',
@@ -43,9 +44,10 @@ export default defineConfig({
         nav: [
           { text: 'Guide', link: '/en/guide/getting-started' },
           { text: 'Criteria', link: '/en/reference/' },
+          { text: 'Architecture', link: '/en/reference/architecture/' },
           { text: 'KPIs', link: '/en/kpi/' },
         ],
-        sidebar: sidebarFor(EDITIONS, 'en'),
+        sidebar: sidebarFor(EDITIONS, 'en', latestEdition),
       },
     },
   },

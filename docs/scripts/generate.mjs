@@ -8,8 +8,9 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { latestArchitecture } from '@cdsx/architecture';
 import { describeChange, diffCatalogs } from '@cdsx/criteria';
-import { crosswalkBetween, EDITIONS } from '@cdsx/criteria/editions';
+import { crosswalkBetween, EDITIONS, latestEdition } from '@cdsx/criteria/editions';
 import {
   CALENDAR_RULE_SOURCES,
   KPI_DEFINITIONS,
@@ -19,6 +20,7 @@ import {
   STATUTORY_HOLIDAYS,
   vietnamCalendar,
 } from '@cdsx/kpi';
+import { renderArchitecturePages } from './architecture.mjs';
 import { GENERATED_MARKER, renderPages } from './render.mjs';
 
 export const DOCS_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,6 +51,7 @@ export function editionChanges(editions = EDITIONS) {
 export function siteData() {
   return {
     editions: EDITIONS,
+    latest: latestEdition,
     changes: editionChanges(EDITIONS),
     kpi: { ids: KPI_IDS, definitions: KPI_DEFINITIONS, targets: KPI_TARGETS },
     calendar: {
@@ -63,7 +66,13 @@ export function siteData() {
 
 /** Every page the data gives: docs-relative path → markdown. */
 export function expectedPages() {
-  return renderPages(siteData());
+  const pages = renderPages(siteData());
+  for (const [path, text] of renderArchitecturePages({
+    architecture: latestArchitecture,
+    editions: EDITIONS,
+  }))
+    pages.set(path, text);
+  return pages;
 }
 
 /** Markdown files under the docs root (not node_modules, not .vitepress), as docs-relative posix paths. */

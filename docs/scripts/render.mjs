@@ -528,9 +528,8 @@ function renderEditionPage(published, isLatest, changes, lang) {
   return page({ title: `${t.edition} ${v}` }, body.join('\n\n'));
 }
 
-function renderReferenceIndex(editions, lang) {
+function renderReferenceIndex(editions, lang, latest = editions.at(-1)) {
   const t = T[lang];
-  const latest = editions.at(-1);
   const rows = [...editions].reverse().map((p) => {
     const e = p.edition;
     return [
@@ -552,9 +551,9 @@ function renderReferenceIndex(editions, lang) {
 
 // ─── KPI and calendar ────────────────────────────────────────────────────────────────────────────
 
-function renderKpiPage(kpi, editions, lang) {
+function renderKpiPage(kpi, editions, lang, latestPublished = editions.at(-1)) {
   const t = T[lang];
-  const latest = editions.at(-1).edition;
+  const latest = latestPublished.edition;
   const usedBy = (id) =>
     latest.criteria
       .filter((c) => c.kpi === id)
@@ -671,20 +670,19 @@ function renderCalendarPage(cal, lang) {
  *   daysOff(year: number): any[], workingWeekendDays(year: number): string[] }} data.calendar
  * @returns {Map<string, string>} docs-relative path → markdown, sorted by path
  */
-export function renderPages({ editions, changes = {}, kpi, calendar }) {
+export function renderPages({ editions, latest = editions.at(-1), changes = {}, kpi, calendar }) {
+  // `latest` is the edition `@cdsx/criteria/latest` resolves to: an edition can be published at its permalink
+  // before it becomes latest (RELEASING.md §7).
   const pages = new Map();
   for (const lang of LANGS) {
-    pages.set(paths.referenceIndex(lang), renderReferenceIndex(editions, lang));
-    editions.forEach((published, i) => {
+    pages.set(paths.referenceIndex(lang), renderReferenceIndex(editions, lang, latest));
+    editions.forEach((published) => {
       const v = published.edition.version;
-      pages.set(
-        paths.edition(lang, v),
-        renderEditionPage(published, i === editions.length - 1, changes[v], lang),
-      );
+      pages.set(paths.edition(lang, v), renderEditionPage(published, published === latest, changes[v], lang));
       for (const dim of published.edition.dimensions)
         pages.set(paths.dimension(lang, v, dim.id), renderDimensionPage(published, dim, lang));
     });
-    pages.set(paths.kpis(lang), renderKpiPage(kpi, editions, lang));
+    pages.set(paths.kpis(lang), renderKpiPage(kpi, editions, lang, latest));
     pages.set(paths.calendar(lang), renderCalendarPage(calendar, lang));
   }
   return new Map([...pages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -714,7 +712,7 @@ const NAV = {
 };
 
 /** The sidebar of one locale: guide pages, then every edition (newest first) with its dimensions, then KPIs. */
-export function sidebarFor(editions, lang) {
+export function sidebarFor(editions, lang, latest = editions.at(-1)) {
   const t = T[lang];
   const n = NAV[lang];
   const p = localePrefix(lang);
@@ -733,9 +731,9 @@ export function sidebarFor(editions, lang) {
       text: t.reference,
       items: [
         { text: t.editions, link: `${p}/reference/` },
-        ...[...editions].reverse().map((pub, i) => ({
-          text: `${t.edition} ${pub.edition.version}${i === 0 ? ` (${t.latest})` : ''}`,
-          collapsed: i !== 0,
+        ...[...editions].reverse().map((pub) => ({
+          text: `${t.edition} ${pub.edition.version}${pub === latest ? ` (${t.latest})` : ''}`,
+          collapsed: pub !== latest,
           items: [
             { text: t.overview, link: `${p}/reference/${pub.edition.version}/` },
             ...pub.edition.dimensions.map((d) => ({

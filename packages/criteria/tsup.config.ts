@@ -9,6 +9,7 @@ export default defineConfig(
     'editions/index': 'src/editions/index.ts',
     'editions/0.1.0': 'src/editions/0.1.0.ts',
     'editions/0.2.0': 'src/editions/0.2.0.ts',
+    'editions/0.3.0': 'src/editions/0.3.0.ts',
     'communes/index': 'src/communes/index.ts',
   }),
 );

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const PACKAGES = ['criteria', 'rules', 'kpi', 'forms', 'score766'];
+export const PACKAGES = ['criteria', 'rules', 'kpi', 'forms', 'score766', 'architecture'];
 const update = process.argv.includes('--update');
 
 /** Each `exports` subpath with its ESM declaration file: ['.', 'dist/index.d.ts'], ['./node', …]. */

@@ -160,4 +160,39 @@ describe('check-bump', () => {
     expect(code).toBe(0);
     expect(out).toContain('declared none ≥ required none');
   });
+
+  it('0.2.0 → 0.3.0 (the release that moves latest to the architecture-traced edition) requires major', async () => {
+    const e030 = criteria.EDITIONS.find((e) => e.edition.version === '0.3.0')!;
+    const released020 = {
+      package: '@cdsx/criteria',
+      version: '2.0.0',
+      edition: { version: '0.2.0', contentHash: e020.contentHash },
+    };
+    // What the module looks like once latest points at 0.3.0 (RELEASING.md §7).
+    const moved = { ...criteria, latestEdition: e030 };
+    const minor = await run(
+      repoCopy(released020, { 'edition-0-3-0.md': changeset('minor', 'Edition 0.3.0.') }),
+      moved,
+    );
+    expect(minor.code).toBe(1);
+    expect(minor.out).toContain(
+      'the changesets for @cdsx/criteria declare minor, but the catalog changes 0.2.0 → 0.3.0 require major',
+    );
+    // New mandatory criteria for essential components are what makes it major.
+    expect(minor.out).toContain('requires major: criterion DL.06 added as mandatory at');
+    expect(minor.out).toContain('requires major: criterion NL.06 added as mandatory at');
+    const major = await run(
+      repoCopy(released020, { 'edition-0-3-0.md': changeset('major', 'Edition 0.3.0.') }),
+      moved,
+    );
+    expect(major.code).toBe(0);
+    expect(major.out).toContain('declared major ≥ required major');
+    // The repository's own changeset for 0.3.0 declares enough for it.
+    const name = 'criteria-edition-0-3-0.md';
+    const own = await run(
+      repoCopy(released020, { [name]: readFileSync(join(root, '.changeset', name), 'utf8') }),
+      moved,
+    );
+    expect(own.code).toBe(0);
+  });
 });

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Print the impact report between two criteria editions on the nationwide synthetic dataset
 // (DỮ LIỆU GIẢ LẬP / SYNTHETIC DATA): `node scripts/release/impact.mjs [from] [to]` (default: the two newest
-// editions). Run after `pnpm build`. The CLI's `cdsx catalog impact <a> <b> [assessments]` is the user-facing
+// editions in EDITIONS; `latest` may lag behind the newest, see RELEASING.md §7). Run after `pnpm build`. The CLI's `cdsx catalog impact <a> <b> [assessments]` is the user-facing
 // command; this script is the maintainer's quick look when preparing a changeset (see RELEASING.md).
 import { formatIssues } from '@cdsx/criteria';
 import { provinceByCode } from '@cdsx/criteria/communes';
@@ -22,7 +22,7 @@ const pick = (v, fallback) => {
   return r.value;
 };
 const from = pick(a, EDITIONS.at(-2)?.edition.version ?? 'latest');
-const to = pick(b, 'latest');
+const to = pick(b, EDITIONS.at(-1)?.edition.version ?? 'latest');
 const r = rules.tryImpactReport({ from, to });
 if (!r.ok) {
   console.error(formatIssues(r.issues));

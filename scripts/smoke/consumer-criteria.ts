@@ -12,6 +12,7 @@ import { type Commune, communeByCode } from '@cdsx/criteria/communes';
 import { crosswalkBetween } from '@cdsx/criteria/editions';
 import { edition } from '@cdsx/criteria/editions/0.1.0';
 import { edition as edition020, contentHash as hash020 } from '@cdsx/criteria/editions/0.2.0';
+import { edition as edition030 } from '@cdsx/criteria/editions/0.3.0';
 
 const commune: Commune | undefined = communeByCode('00004');
 const pinned: CatalogEdition = edition;
@@ -30,3 +31,7 @@ if (cw.ok) {
   const bump: RequiredBump = requiredBump(diffCatalogs(edition, edition020, cw.value));
   console.log(bump.bump, bump.reasons[0]?.message.en, hash020);
 }
+
+// Edition 0.3.0 traces each criterion to reference-architecture components.
+const traced: readonly string[] | undefined = edition030.criteria[0]?.architecture;
+console.log(traced?.[0], edition030.architecture?.contentHash);

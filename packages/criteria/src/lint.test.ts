@@ -52,6 +52,10 @@ describe('lintCatalog', () => {
     'empty-dimension': (e) => {
       e.criteria = e.criteria.filter((c) => c.dimension !== 'standards');
     },
+    'architecture-trace': (e) => {
+      // A traced criterion in an edition that declares no architecture.
+      e.criteria[0]!.architecture = ['HTS7'];
+    },
   };
 
   it('has a crafted broken catalog for every rule', () => {
@@ -69,6 +73,25 @@ describe('lintCatalog', () => {
       expect(hit!.message.en).not.toBe('');
     });
   }
+
+  it('requires a trace on every criterion once the edition declares an architecture', () => {
+    const e = clone(makeEdition());
+    e.architecture = {
+      id: 'arch',
+      version: '1.0.0',
+      contentHash: `sha256:${'0'.repeat(64)}`,
+      unmeasured: [],
+    };
+    e.criteria.forEach((c) => {
+      c.architecture = ['HTS7'];
+    });
+    expect(lintCatalog(e)).toEqual([]);
+    delete e.criteria[1]!.architecture;
+    const p = lintCatalog(e);
+    expect(p.map((x) => [x.rule, x.path, x.criterion])).toEqual([
+      ['architecture-trace', 'criteria[1].architecture', e.criteria[1]!.id],
+    ]);
+  });
 
   it('locates problems precisely', () => {
     const e = clone(makeEdition());

@@ -26,6 +26,7 @@ export const LINT_RULES = [
   'level-definitions',
   'level-rule-parameters',
   'empty-dimension',
+  'architecture-trace',
 ] as const;
 export type LintRule = (typeof LINT_RULES)[number];
 
@@ -169,6 +170,32 @@ export function lintCatalog(catalog: CatalogEdition): LintProblem[] {
       });
     }
   }
+  // Architecture trace (kiến trúc tham chiếu): an edition that declares an architecture traces every
+  // criterion to at least one component; traces without a declared architecture cannot be checked.
+  // Whether the codes exist is checked against the architecture itself (`lintTrace` in @cdsx/architecture).
+  (catalog.criteria ?? []).forEach((c, i) => {
+    const codes = c.architecture ?? [];
+    if (catalog.architecture && codes.length === 0)
+      add(
+        'architecture-trace',
+        ['criteria', i, 'architecture'],
+        {
+          vi: `bộ tiêu chí khai báo kiến trúc ${catalog.architecture.version}: tiêu chí phải nêu ít nhất một mã thành phần mà nó đo`,
+          en: `the edition declares architecture ${catalog.architecture.version}: the criterion must name at least one component code it measures`,
+        },
+        c.id,
+      );
+    if (!catalog.architecture && codes.length > 0)
+      add(
+        'architecture-trace',
+        ['criteria', i, 'architecture'],
+        {
+          vi: 'tiêu chí nêu mã thành phần kiến trúc nhưng bộ tiêu chí không khai báo kiến trúc tham chiếu',
+          en: 'the criterion names architecture components but the edition declares no reference architecture',
+        },
+        c.id,
+      );
+  });
   return problems;
 }
 
@@ -285,8 +312,10 @@ function lintRequirements(
     const urban = matrix.urban?.[key];
     const remote = matrix.remote?.[key];
     if (!urban || !remote) continue;
+    // A criterion that does not apply to urban communes at all at this level (an area-specific component of
+    // another group, e.g. satellite links for remote communes) asks nothing of urban ones: not comparable.
     const stricter =
-      KIND_RANK[remote.kind] > KIND_RANK[urban.kind] ||
+      (urban.kind !== 'not_applicable' && KIND_RANK[remote.kind] > KIND_RANK[urban.kind]) ||
       (remote.kind !== 'not_applicable' &&
         urban.kind !== 'not_applicable' &&
         remote.comparison === urban.comparison &&

@@ -139,6 +139,28 @@ export const RequirementMatrixSchema = z
   .meta({ id: 'RequirementMatrix' });
 export type RequirementMatrix = z.infer<typeof RequirementMatrixSchema>;
 
+// ─── Architecture trace ─────────────────────────────────────────────────────────────────────────
+
+/** A reference-architecture code: a component (`HTS7`, `ƯDCQS7`, `ĐLHQ8`) or a cross-cutting part (`VHQT`). */
+export const ArchitectureCodeSchema = z
+  .string()
+  .regex(/^[A-ZĐƯ]+\d*$/u)
+  .meta({ id: 'ArchitectureCode', description: 'Reference-architecture component code, e.g. "HTS7".' });
+
+/**
+ * The reference architecture an edition traces its criteria to (kiến trúc tham chiếu), pinned by version and
+ * content hash, and the essential components it deliberately does not measure, each with the reason.
+ */
+export const ArchitectureRefSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    version: SemverSchema,
+    contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+    unmeasured: z.array(z.strictObject({ code: ArchitectureCodeSchema, reason: LocalizedTextSchema })),
+  })
+  .meta({ id: 'ArchitectureRef' });
+export type ArchitectureRef = z.infer<typeof ArchitectureRefSchema>;
+
 // ─── Criterion ──────────────────────────────────────────────────────────────────────────────────
 
 /** One point of an ordinal scale. */
@@ -182,6 +204,11 @@ export const CriterionSchema = z
       .optional(),
     /** Why the thresholds are what they are (especially in draft editions). */
     thresholdBasis: LocalizedTextSchema.optional(),
+    /**
+     * Codes of the reference-architecture components (or cross-cutting parts) this criterion measures,
+     * e.g. `["HTS7"]` — required in editions that declare an `architecture` (see `@cdsx/architecture`).
+     */
+    architecture: z.array(ArchitectureCodeSchema).min(1).optional(),
   })
   .meta({ id: 'Criterion', description: 'Tiêu chí: one criterion of the commune model.' });
 export type Criterion = z.infer<typeof CriterionSchema>;
@@ -236,6 +263,8 @@ export const CatalogEditionSchema = z
     pillars: z.array(namedEntry(PillarSchema)).length(PILLARS.length),
     levels: z.array(LevelDefinitionSchema).min(2),
     levelRule: LevelRuleSchema,
+    /** The reference architecture every criterion traces to (editions from 0.3.0). */
+    architecture: ArchitectureRefSchema.optional(),
     criteria: z.array(CriterionSchema).min(1),
   })
   .meta({

@@ -1,4 +1,5 @@
 import type { CommandDef } from '../command';
+import { architectureCommand } from './architecture';
 import { assessCommand } from './assess';
 import { catalogDiff } from './catalog-diff';
 import { catalogImpact } from './catalog-impact';
@@ -18,6 +19,7 @@ import { validateCommand } from './validate';
 export const COMMANDS: readonly CommandDef[] = [
   demoCommand,
   assessCommand,
+  architectureCommand,
   reportCommand,
   formGenerate,
   formRead,

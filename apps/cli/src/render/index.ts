@@ -120,6 +120,7 @@ function renderHtml(report: Report, lang: Lang): string {
     out.push('<section>');
     const st = text(s.title, lang);
     if (st) out.push(`<h2${s.tone === 'warn' ? ' class="warn"' : ''}>${escapeHtml(st)}</h2>`);
+    if (s.rawHtml) out.push(s.rawHtml.trimEnd());
     if (s.table) {
       const cols = s.table.columns;
       out.push('<table>');

@@ -25,6 +25,11 @@ export interface Section {
   table?: Table;
   /** Free text lines after the table, already in the output language. */
   lines?: string[];
+  /**
+   * Trusted markup made by a package renderer (e.g. the architecture diagram of `@cdsx/architecture`, an SVG
+   * with its own text alternative); only the `html` format prints it, the others carry the same facts in rows.
+   */
+  rawHtml?: string;
   /** Highlight the title (e.g. the SYNTHETIC data label). */
   tone?: 'warn';
 }

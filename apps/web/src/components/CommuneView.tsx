@@ -6,6 +6,7 @@ import type { DecisionRecord } from '@cdsx/rules';
 import { lazy, Suspense } from 'react';
 import type { Edits, Source } from '../App';
 import { useI18n } from '../i18n';
+import { ArchitectureView } from './ArchitectureView';
 import { DimensionChart } from './DimensionChart';
 import { Findings } from './Findings';
 import { Gaps } from './Gaps';
@@ -47,6 +48,7 @@ export function CommuneView(props: {
         <DimensionChart record={record} />
         <Gaps record={record} />
       </div>
+      <ArchitectureView record={record} />
       <KpiPanel
         communeCode={record.commune.code}
         communeName={title}

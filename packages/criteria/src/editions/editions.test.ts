@@ -90,18 +90,40 @@ describe('edition 0.1.0 (the reconstructed 2026 draft)', () => {
     );
   });
 
-  it('is the latest edition: highest semver of all, and what the `latest` subpath exports', async () => {
-    const semver = (v: string) => v.split('.').map(Number) as [number, number, number];
-    const highest = [...EDITIONS]
-      .map((p) => p.edition.version)
-      .sort((a, b) => {
-        const [x, y] = [semver(a), semver(b)];
-        return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
-      })
-      .at(-1);
-    expect(latestEdition.edition.version).toBe(highest);
+  it('latest stays 0.2.0 while 0.3.0 is published at its permalink only (RELEASING.md §7)', async () => {
+    expect(latestEdition.edition.version).toBe('0.2.0');
+    expect(EDITIONS.at(-1)!.edition.version).toBe('0.3.0');
     const subpath = await import('../latest');
-    expect(subpath.edition.version).toBe(highest);
+    expect(subpath.edition.version).toBe('0.2.0');
     expect(subpath.contentHash).toBe(latestEdition.contentHash);
+  });
+});
+
+describe('editions 0.1.0 and 0.2.0 keep their hashes after the architecture field was added to the schema', () => {
+  it('0.2.0 hash is unchanged', () => {
+    expect(EDITIONS.find((e) => e.edition.version === '0.2.0')!.contentHash).toBe(
+      'sha256:8b6585efc0168d767eb05e4b0fd552b8b047f85a43a0e33906894357f1c2fe74',
+    );
+    expect(contentHashOf(EDITIONS[1]!.edition)).toBe(EDITIONS[1]!.contentHash);
+  });
+});
+
+describe('edition 0.3.0 (traced to the reference architecture)', () => {
+  const e = EDITIONS.find((x) => x.edition.version === '0.3.0')!.edition;
+  it('declares architecture 1.0.0 and traces every criterion', () => {
+    expect(e.architecture?.version).toBe('1.0.0');
+    expect(e.criteria.every((c) => (c.architecture ?? []).length > 0)).toBe(true);
+  });
+  it('keeps every 0.2.0 criterion id and adds nine', () => {
+    const old = EDITIONS[1]!.edition.criteria.map((c) => c.id);
+    const ids = e.criteria.map((c) => c.id);
+    expect(ids.filter((id) => !old.includes(id)).sort()).toEqual(
+      ['DL.06', 'DV.11', 'HT.10', 'HT.11', 'HT.12', 'HT.13', 'NL.06', 'NV.06', 'NV.07'].sort(),
+    );
+    expect(old.every((id) => ids.includes(id))).toBe(true);
+  });
+  it('says its architecture basis is unverified', () => {
+    expect(e.status).toBe('draft');
+    expect(e.basis.en).toMatch(/unverified/);
   });
 });

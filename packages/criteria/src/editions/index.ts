@@ -8,16 +8,22 @@
 import type { ParseResult } from '../issues';
 import { published as v0_1_0 } from './0.1.0';
 import { published as v0_2_0 } from './0.2.0';
+import { published as v0_3_0 } from './0.3.0';
 import type { PublishedEdition } from './published';
 import { resolveEdition } from './registry';
 
 export { CROSSWALKS, crosswalkBetween } from './crosswalks/index';
 
 /** Every published edition, oldest first. Editions are never removed. */
-export const EDITIONS: readonly PublishedEdition[] = Object.freeze([v0_1_0, v0_2_0]);
+export const EDITIONS: readonly PublishedEdition[] = Object.freeze([v0_1_0, v0_2_0, v0_3_0]);
 
-/** The newest edition in {@link EDITIONS} — the same object `@cdsx/criteria/latest` exports. */
-export const latestEdition: PublishedEdition = EDITIONS[EDITIONS.length - 1]!;
+/**
+ * The edition `latest` resolves to: the newest edition that has been released as `latest` — 0.2.0. Edition
+ * 0.3.0 is published at its permalink but does not move `latest` yet: it rests on an architecture text the
+ * project could not verify against the official gazette and adds mandatory criteria no stored assessment has
+ * observed (see RELEASING.md §7). Moving `latest` is a release decision of its own.
+ */
+export const latestEdition: PublishedEdition = v0_2_0;
 
 /**
  * Look up an edition by its version (`"0.1.0"`) or `"latest"`.

@@ -16,10 +16,18 @@ export const REGISTRY_ROWS = [
     effectiveDate: '2026-04-01',
     contentHash: 'sha256:8b6585efc0168d767eb05e4b0fd552b8b047f85a43a0e33906894357f1c2fe74',
   },
+  {
+    version: '0.3.0',
+    id: 'cdsx-commune-2026-draft-3',
+    status: 'draft',
+    effectiveDate: '2026-08-01',
+    contentHash: 'sha256:e9ab9204fdb745fd0244beff92d25a21e1ac34a3a67a5e96a660b378cc0c93c7',
+  },
 ] as const;
 
 /** The criterion ids of each published edition, in edition order. */
 export const CRITERION_IDS = {
   '0.1.0': ['HT.01', 'HT.02', 'HT.03', 'HT.04', 'HT.05', 'HT.06', 'HT.07', 'HT.08', 'HT.09', 'DL.01', 'DL.02', 'DL.03', 'DL.04', 'DL.05', 'NT.01', 'NT.02', 'NT.03', 'NT.04', 'NT.05', 'DV.01', 'DV.02', 'DV.03', 'DV.04', 'DV.05', 'DV.06', 'DV.07', 'DV.08', 'DV.09', 'TC.01', 'TC.02', 'TC.03', 'TC.04', 'AN.01', 'AN.02', 'AN.03', 'AN.04', 'AN.05', 'VH.01', 'VH.02', 'VH.03', 'VH.04', 'VH.05', 'QT.01', 'QT.02', 'QT.03', 'NV.01', 'NV.02', 'NV.03', 'NV.04', 'NV.05', 'NL.01', 'NL.02', 'NL.03', 'NL.04', 'NL.05'],
   '0.2.0': ['HT.01', 'HT.02', 'HT.03', 'HT.04', 'HT.05', 'HT.06', 'HT.07', 'HT.08', 'HT.09', 'DL.01', 'DL.02', 'DL.03', 'DL.04', 'DL.05', 'NT.01', 'NT.02', 'NT.03', 'NT.04', 'NT.05', 'DV.01', 'DV.02', 'DV.03', 'DV.04', 'DV.05', 'DV.06', 'DV.07', 'DV.08', 'DV.09', 'DV.10', 'TC.01', 'TC.02', 'TC.03', 'TC.04', 'AN.01', 'AN.02', 'AN.03', 'AN.04', 'AN.05', 'VH.01', 'VH.02', 'VH.03', 'VH.04', 'VH.05', 'QT.01', 'QT.02', 'QT.03', 'NV.01', 'NV.02', 'NV.03', 'NV.04', 'NV.05', 'NL.01', 'NL.02', 'NL.03', 'NL.04', 'NL.05'],
+  '0.3.0': ['HT.01', 'HT.02', 'HT.03', 'HT.04', 'HT.05', 'HT.06', 'HT.07', 'HT.08', 'HT.09', 'HT.10', 'HT.11', 'HT.12', 'HT.13', 'DL.01', 'DL.02', 'DL.03', 'DL.04', 'DL.05', 'DL.06', 'NT.01', 'NT.02', 'NT.03', 'NT.04', 'NT.05', 'DV.01', 'DV.02', 'DV.03', 'DV.04', 'DV.05', 'DV.06', 'DV.07', 'DV.08', 'DV.09', 'DV.10', 'DV.11', 'TC.01', 'TC.02', 'TC.03', 'TC.04', 'AN.01', 'AN.02', 'AN.03', 'AN.04', 'AN.05', 'VH.01', 'VH.02', 'VH.03', 'VH.04', 'VH.05', 'QT.01', 'QT.02', 'QT.03', 'NV.01', 'NV.02', 'NV.03', 'NV.04', 'NV.05', 'NV.06', 'NV.07', 'NL.01', 'NL.02', 'NL.03', 'NL.04', 'NL.05', 'NL.06'],
 } as const;

@@ -24,13 +24,11 @@ export interface EditionInfo {
 
 /** The version of a published edition. */
 export type PublishedVersion = (typeof REGISTRY_ROWS)[number]['version'];
-/** The version of the newest published edition. */
-export type LatestVersion = typeof REGISTRY_ROWS extends readonly [
-  ...unknown[],
-  infer L extends { version: string },
-]
-  ? L['version']
-  : never;
+/**
+ * The version `latest` resolves to: the newest edition released as latest. An edition can be published at its
+ * permalink before it becomes latest (0.3.0 is, see RELEASING.md §7), so this is set, not derived.
+ */
+export type LatestVersion = '0.2.0';
 
 /**
  * The criterion ids of a published edition, as a literal union — the opt-in typed API:
@@ -55,8 +53,8 @@ export const EDITION_REGISTRY: readonly EditionInfo[] = Object.freeze(
   REGISTRY_ROWS.map((r) => Object.freeze({ ...r, module: `@cdsx/criteria/editions/${r.version}` as const })),
 );
 
-/** The newest published edition's version. */
-export const LATEST_VERSION = REGISTRY_ROWS[REGISTRY_ROWS.length - 1]!.version as LatestVersion;
+/** The version `latest` resolves to (see {@link LatestVersion}); a test checks it is a published edition. */
+export const LATEST_VERSION: LatestVersion & PublishedVersion = '0.2.0';
 
 /** The criterion ids of a published edition (from the registry; no body is loaded). */
 export function criterionIdsOf<V extends PublishedVersion>(version: V): readonly CriterionId<V>[] {
@@ -123,6 +121,8 @@ function importEdition(version: PublishedVersion): Promise<{ published: Publishe
       return import('./0.1.0');
     case '0.2.0':
       return import('./0.2.0');
+    case '0.3.0':
+      return import('./0.3.0');
   }
 }
 

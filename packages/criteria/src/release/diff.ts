@@ -78,7 +78,7 @@ export type CatalogChange =
       type: 'criterion_reclassified';
       path: string;
       criterion: string;
-      field: 'dimension' | 'pillar' | 'dataSource' | 'kpi';
+      field: 'dimension' | 'pillar' | 'dataSource' | 'kpi' | 'architecture';
       from: unknown;
       to: unknown;
     }
@@ -162,7 +162,8 @@ function req(c: Criterion | undefined, group: AreaGroup, level: number): Require
 }
 
 const TEXT_FIELDS = ['title', 'description', 'evidence', 'remediation', 'thresholdBasis'] as const;
-const CLASS_FIELDS = ['dimension', 'pillar', 'dataSource', 'kpi'] as const;
+// `architecture`: which reference-architecture components a criterion measures (reports group differently).
+const CLASS_FIELDS = ['dimension', 'pillar', 'dataSource', 'kpi', 'architecture'] as const;
 
 /**
  * So sánh hai phiên bản bộ tiêu chí — the typed diff between two editions: criteria added, removed and
@@ -194,7 +195,7 @@ export function tryDiffCatalogs(
     changes.push({ type: 'edition_status_changed', path: 'status', from: a.status, to: b.status });
   for (const field of ['id', 'title', 'basis'] as const)
     if (!same(a[field], b[field])) changes.push({ type: 'text_changed', path: field });
-  for (const field of ['issuingDocument', 'effectiveDate', 'sources'] as const)
+  for (const field of ['issuingDocument', 'effectiveDate', 'sources', 'architecture'] as const)
     if (!same(a[field], b[field])) changes.push({ type: 'citation_changed', path: field });
   for (const list of ['areaGroups', 'dimensions', 'pillars'] as const) {
     b[list].forEach((entry, i) => {

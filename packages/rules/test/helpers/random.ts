@@ -101,6 +101,8 @@ export function randomOverlay(r: () => number, edition: CatalogEdition): Overlay
         evidence: text('Report'),
         dataSource: 'self_declared',
         remediation: text('Do more'),
+        // Editions that declare a reference architecture require every criterion, a province's too, to trace to it.
+        ...(edition.architecture ? { architecture: ['KTT6'] } : {}),
       },
     ],
     tighten,

@@ -6,9 +6,13 @@
 import type { ParseResult } from '../../issues';
 import { type Crosswalk, composeCrosswalks } from '../../release/crosswalk';
 import cw010to020 from './0.1.0-to-0.2.0.json';
+import cw020to030 from './0.2.0-to-0.3.0.json';
 
 /** Every crosswalk, oldest first: one per pair of consecutive editions in `EDITIONS`. */
-export const CROSSWALKS: readonly Crosswalk[] = Object.freeze([cw010to020 as Crosswalk]);
+export const CROSSWALKS: readonly Crosswalk[] = Object.freeze([
+  cw010to020 as Crosswalk,
+  cw020to030 as Crosswalk,
+]);
 
 /**
  * The crosswalk from one published edition to a later one, composed from the consecutive crosswalks.
