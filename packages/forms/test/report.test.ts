@@ -59,8 +59,8 @@ describe('gap report (báo cáo đánh giá)', () => {
 
   it('takes titles and remediation from the edition, not from the record (lean records)', () => {
     const lean = structuredClone(record) as DecisionRecord;
-    for (const g of lean.gaps!.mandatory) (g as { remediation: unknown }).remediation = null;
-    for (const f of lean.findings) (f as { remediation: unknown }).remediation = null;
+    for (const g of lean.gaps!.mandatory) (g as unknown as { remediation: unknown }).remediation = null;
+    for (const f of lean.findings) (f as unknown as { remediation: unknown }).remediation = null;
     const md = renderGapReportMarkdown(build(lean), 'vi');
     expect(md).toBe(renderGapReportMarkdown(build(), 'vi'));
   });

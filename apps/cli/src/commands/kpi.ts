@@ -132,8 +132,9 @@ async function runSql(
   const node = await import('@cdsx/kpi/node');
   const { COMMUNES } = await import('@cdsx/criteria/communes');
   const dims = by;
-  const communes =
-    by.includes('province') ? COMMUNES.map((c) => ({ code: c.code, provinceCode: c.provinceCode })) : undefined;
+  const communes = by.includes('province')
+    ? COMMUNES.map((c) => ({ code: c.code, provinceCode: c.provinceCode }))
+    : undefined;
   const mapFile = str(ctx, 'map');
   let columns: import('@cdsx/kpi').ColumnMapping | undefined;
   if (mapFile) {
