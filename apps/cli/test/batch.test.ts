@@ -73,7 +73,7 @@ describe('cdsx assess over a batch with bad records', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    for (const l of lines) expect(JSON.parse(l).recordVersion).toBe(1);
+    for (const l of lines) expect(JSON.parse(l).recordVersion).toBe(2);
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
   });
 });
