@@ -198,3 +198,66 @@ describe('cdsx form generate / read, cdsx report', () => {
     expect(r.stdout).toContain('SYNTHETIC DATA — not the real figures of this commune.');
   });
 });
+
+describe('cdsx form generate|read and cdsx report with a draft edition file', () => {
+  it('makes a form from --catalog ./draft.json, reads it back against the draft, and reports under it', async () => {
+    const { contentHashOf } = await import('@cdsx/criteria');
+    const draftDir = tempDir();
+    const draft = JSON.parse(readFileSync(join(EXAMPLES, '../src/editions/0.2.0.json'), 'utf8'));
+    draft.id = 'cdsx-commune-draft-forms';
+    draft.version = '0.9.0';
+    draft.criteria.find((c: { id: string }) => c.id === 'HT.01').requirements.rural['1'].threshold = 70;
+    writeFileSync(join(draftDir, 'draft.json'), JSON.stringify(draft, null, 2));
+    const hash = contentHashOf(draft);
+
+    const gen = cdsx(
+      [
+        'form',
+        'generate',
+        '--catalog',
+        './draft.json',
+        '--area-group',
+        'rural',
+        '--commune',
+        example.commune.code,
+        '--period',
+        example.period,
+        '--out',
+        'draft.xlsx',
+        '--lang',
+        'en',
+      ],
+      { cwd: draftDir },
+    );
+    expect(gen.code).toBe(0);
+    expect(gen.stderr).toContain('Form 0.9.0 · rural');
+    // The hidden metadata names the draft (id, version, content hash), read with a second reader (ExcelJS).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(draftDir, 'draft.xlsx'));
+    const meta: string[] = [];
+    wb.getWorksheet(SHEETS.meta)!.eachRow((row) => {
+      row.eachCell((cell) => {
+        meta.push(String(cell.value));
+      });
+    });
+    expect(meta).toContain('cdsx-commune-draft-forms');
+    expect(meta).toContain('0.9.0');
+    expect(meta).toContain(hash);
+
+    // Read back: against the draft it is a valid (empty, provisional) assessment of edition 0.9.0;
+    // without the draft the form names an edition this release does not know.
+    const read = cdsx(['form', 'read', 'draft.xlsx', '--catalog', './draft.json'], { cwd: draftDir });
+    expect(read.code).toBe(0);
+    expect(JSON.parse(read.stdout).catalogVersion).toBe('0.9.0');
+    expect(cdsx(['form', 'read', 'draft.xlsx'], { cwd: draftDir }).code).toBe(1);
+    const report = cdsx(
+      ['report', 'draft.xlsx', '--catalog', './draft.json', '--format', 'md', '--lang', 'en'],
+      {
+        cwd: draftDir,
+      },
+    );
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain(hash);
+    expect(report.stderr).not.toMatch(STACK);
+  });
+});
