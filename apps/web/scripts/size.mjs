@@ -8,7 +8,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGET_KB = 250;
+// 250 kB was the budget with two editions. Edition 0.3.0 (issue 16) adds ≈ 33 kB gzip because @cdsx/rules
+// still imports every edition body (issue 18, open): measured 264.7 kB. The budget admits that size with a
+// little headroom until rules loads editions on demand; it is not the target.
+export const BUDGET_KB = 275;
 
 /** Sizes of the built site's initial JS and lazy chunks (bytes raw and gzipped). */
 export function measure(dist) {
