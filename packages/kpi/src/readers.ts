@@ -55,7 +55,7 @@ async function* streamChunks(
  * than `maxLine` characters is given as `{ text: '', tooLong }` and the rest of it is skipped, so memory
  * stays bounded whatever the input (even an endless stream without newlines).
  */
-async function* lineBatches(
+export async function* lineBatches(
   chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
   maxLine: number = DEFAULT_MAX_RECORD_SIZE,
 ): AsyncGenerator<NumberedLine[]> {
@@ -576,6 +576,49 @@ export function dossierFromCsvRow(row: Record<string, string | undefined>): Reco
     }
   }
   return out;
+}
+
+/**
+ * Split one CSV line (RFC 4180 quoting, comma separator) into its cells, or give the 1-based column
+ * where the quoting breaks: a quote never closed on the line, text after a closing quote, or a bare
+ * quote inside an unquoted cell. A quoted cell cannot span lines: no dossier field holds a line break,
+ * and keeping each line on its own means one malformed line is exactly one rejected record.
+ * (Internal to the package: `readDossiersCsv` in `@cdsx/kpi/node` reads CSV.)
+ */
+export function splitCsvLine(s: string): string[] | number {
+  const out: string[] = [];
+  const n = s.length;
+  let i = 0;
+  for (;;) {
+    if (s.charCodeAt(i) === 34 /* " */) {
+      let value = '';
+      let j = i + 1;
+      for (;;) {
+        const q = s.indexOf('"', j);
+        if (q < 0) return i + 1;
+        value += s.slice(j, q);
+        if (s.charCodeAt(q + 1) === 34) {
+          value += '"';
+          j = q + 2;
+          continue;
+        }
+        j = q + 1;
+        break;
+      }
+      out.push(value);
+      if (j === n) return out;
+      if (s.charCodeAt(j) !== 44 /* , */) return j + 1;
+      i = j + 1;
+    } else {
+      const comma = s.indexOf(',', i);
+      const end = comma < 0 ? n : comma;
+      const quote = s.indexOf('"', i);
+      if (quote >= 0 && quote < end) return quote + 1;
+      out.push(s.slice(i, end));
+      if (comma < 0) return out;
+      i = comma + 1;
+    }
+  }
 }
 
 /**
