@@ -1,3 +1,4 @@
+import { fromZodError } from '@cdsx/criteria';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { acceptDossier } from '../src/acceptor';
@@ -260,5 +261,39 @@ describe('small ones', () => {
     await expect(async () => {
       for await (const _ of reader);
     }).rejects.toThrow(/only once|một lần/);
+  });
+});
+
+describe('the rejected path reports exactly what the schema says (issue 17 item 4)', () => {
+  it('each rejected record carries the issues of DossierSchema.safeParse, located, in order', async () => {
+    const bad: Record<string, unknown>[] = [];
+    const breakers: Array<(d: Record<string, unknown>) => void> = [
+      (d) => (d.receivedAt = '2026-02-30T09:00:00+07:00'),
+      (d) => (d.channel = 'fax'),
+      (d) => (d.communeCode = '4'),
+      (d) => (d.complaint = 'maybe'),
+      (d) => {
+        d.status = 'done';
+        d.feeAmount = -1;
+      },
+      (d) => delete d.receivedAt,
+    ];
+    let i = 0;
+    for (const d of edgeDossiers(5, 600)) {
+      const v = JSON.parse(JSON.stringify(d)) as Record<string, unknown>;
+      (breakers[i++ % breakers.length] as (d: Record<string, unknown>) => void)(v);
+      bad.push(v);
+    }
+    const reader = readDossiers(bad.map((v) => JSON.stringify(v)).join('\n'), { maxIssues: 100_000 });
+    for await (const _ of reader) expect.unreachable();
+    // Oracle: zod's own public safeParse, converted by @cdsx/criteria, located by hand.
+    const expected = bad.flatMap((v, k) => {
+      const r = DossierSchema.safeParse(v, { reportInput: true });
+      expect(r.success).toBe(false);
+      return fromZodError(r.error as z.ZodError).map((issue) => ({ ...issue, record: k + 1, line: k + 1 }));
+    });
+    expect(reader.summary.rejected).toBe(bad.length);
+    expect(JSON.stringify(reader.summary.issues)).toBe(JSON.stringify(expected));
+    expect(reader.summary.issues.some((x) => /nhận được|got/.test(x.message.en + x.message.vi))).toBe(true);
   });
 });
