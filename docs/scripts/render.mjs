@@ -750,6 +750,7 @@ export function sidebarFor(editions, lang, latest = editions.at(-1)) {
         { text: t.kpiTitle, link: `${p}/kpi/` },
         { text: t.calendarTitle, link: `${p}/kpi/calendar` },
         { text: lang === 'vi' ? 'KPI bằng SQL' : 'KPIs as SQL', link: `${p}/kpi/sql` },
+        { text: lang === 'vi' ? 'Định dạng dữ liệu đầu vào' : 'Input formats', link: `${p}/kpi/formats` },
         { text: t.score766Title, link: `${p}/kpi/score766` },
       ],
     },

@@ -290,18 +290,21 @@ export function streamSink(stream: {
   };
 }
 
-/** A sink writing `--out` atomically: a temporary file in the same directory, renamed on commit. */
-export function fileSink(cwd: string, file: string, inputs: ReadonlySet<string>): Sink {
+/**
+ * A sink writing `--out` as records are decided, with the guarantees of {@link writeFileAtomic}: a temporary
+ * file in the same directory renamed over the target on commit (readers never see half a file), never an
+ * input (also not when standard input is redirected from the target), the target's permission bits kept, a
+ * special file (FIFO, device) written in place instead of replaced, the temporary removed on failure, abort
+ * and SIGINT/SIGTERM/SIGHUP, and temporaries of a killed earlier run removed first.
+ */
+export function fileSink(cwd: string, file: string, inputs: ReadonlySet<string>, stdinFd = 0): Sink {
   const target = canonicalPath(cwd, file);
-  if (inputs.has(target)) {
-    throw new UsageError(
+  const existing = statOrUndefined(target);
+  const refuse = () =>
+    new UsageError(
       t(`--out ${file}: không ghi đè lên tệp đầu vào`, `--out ${file}: refusing to overwrite an input file`),
     );
-  }
-  const tmp = join(
-    dirname(target),
-    `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
+  if (inputs.has(target) || (existing?.isFile() && stdinIs(existing, stdinFd))) throw refuse();
   const fail = (e: unknown) => {
     const code = errnoCode(e);
     return fileError(
@@ -310,21 +313,34 @@ export function fileSink(cwd: string, file: string, inputs: ReadonlySet<string>)
       t(`không ghi được tệp (${code ?? 'lỗi'})`, `cannot write the file (${code ?? 'error'})`),
     );
   };
+  const special = existing !== undefined && !existing.isFile() && !existing.isDirectory();
+  if (!special) removeStaleTemporaries(target);
+  const tmp = special
+    ? target
+    : join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
-  try {
-    fd = openSync(tmp, 'wx');
-  } catch (e) {
-    throw fail(e);
-  }
   const abort = () => {
     if (fd !== undefined) closeSync(fd);
     fd = undefined;
+    for (const s of SIGNALS) process.removeListener(s, onSignal);
+    if (special) return;
     try {
       unlinkSync(tmp);
     } catch {
       // Already gone.
     }
   };
+  const onSignal = (signal: NodeJS.Signals) => {
+    abort();
+    process.kill(process.pid, signal);
+  };
+  try {
+    fd = special ? openSync(target, 'w') : openSync(tmp, 'wx', existing ? existing.mode & 0o7777 : 0o666);
+    if (existing && !special) fchmodSync(fd, existing.mode & 0o7777);
+  } catch (e) {
+    throw fail(e);
+  }
+  for (const s of SIGNALS) process.once(s, onSignal);
   return {
     async write(text) {
       try {
@@ -338,22 +354,18 @@ export function fileSink(cwd: string, file: string, inputs: ReadonlySet<string>)
     commit() {
       if (inputs.has(target)) {
         abort();
-        throw new UsageError(
-          t(
-            `--out ${file}: không ghi đè lên tệp đầu vào`,
-            `--out ${file}: refusing to overwrite an input file`,
-          ),
-        );
+        throw refuse();
       }
       try {
-        fsyncSync(fd!);
+        if (!special) fsyncSync(fd!);
         closeSync(fd!);
         fd = undefined;
-        renameSync(tmp, target);
+        if (!special) renameSync(tmp, target);
       } catch (e) {
         abort();
         throw fail(e);
       }
+      for (const s of SIGNALS) process.removeListener(s, onSignal);
     },
     abort,
   };

@@ -73,7 +73,7 @@ describe('cdsx assess over a batch with bad records', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    for (const l of lines) expect(JSON.parse(l).recordVersion).toBe(1);
+    for (const l of lines) expect(JSON.parse(l).recordVersion).toBe(2);
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
   });
 });
@@ -104,6 +104,38 @@ describe('commune identity', () => {
     expect(r.stderr).toMatch(
       /<stdin>:\d+:\d+ commune\.code: commune code 99999 is not in the commune list \(accepted/,
     );
+  });
+});
+
+describe('cdsx validate checks commune identity like cdsx assess', () => {
+  it('rejects a wrong name or province and an unlisted code; --allow-unlisted-units makes the latter a warning', () => {
+    const dir = tempDir();
+    const good = join(dir, 'good.json');
+    writeFileSync(good, JSON.stringify(ward()));
+    expect(cdsx(['validate', good, '--lang', 'en']).code).toBe(0);
+
+    const renamed = ward();
+    renamed.commune.name = 'Tên Khác';
+    const wrong = join(dir, 'wrong.json');
+    writeFileSync(wrong, JSON.stringify(renamed, null, 2));
+    const r = cdsx(['validate', wrong, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /wrong\.json:\d+:\d+ commune\.name: commune 25747 is "Thủ Dầu Một" in the commune list, not "Tên Khác"/,
+    );
+    expect(r.stdout).not.toMatch(STACK);
+
+    const unlisted = ward();
+    unlisted.commune.code = '99999';
+    const file = join(dir, 'unlisted.json');
+    writeFileSync(file, JSON.stringify(unlisted, null, 2));
+    const strict = cdsx(['validate', file, '--lang', 'en']);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/unlisted\.json:\d+:\d+ commune\.code: commune code 99999 is not in/);
+    const allowed = cdsx(['validate', file, '--allow-unlisted-units', '--lang', 'en']);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stdout).toMatch(/commune\.code: commune code 99999 is not in the commune list \(accepted/);
+    expect(allowed.stdout).toContain('✓');
   });
 });
 

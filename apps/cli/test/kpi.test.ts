@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cdsx, STACK, tempDir } from './helpers';
+import { cdsx, REPO, STACK, tempDir } from './helpers';
 
 async function dossierFile(
   dir: string,
@@ -306,4 +306,72 @@ describe('cdsx kpi --engine duckdb | postgres (the same KPIs as SQL)', () => {
       cluster.stop();
     }
   }, 180_000);
+});
+
+describe('cdsx kpi --feedback', () => {
+  // packages/kpi/examples/feedback.ndjson, counted by hand for March 2026 (no holiday in March; due
+  // = 15 working days after receipt unless dueDate is given; a pending case is judged on 31/3):
+  //   MAU-PAKN-01 00004 received 2/3, due 23/3, handled 12/3            → on time
+  //   MAU-PAKN-02 00004 dueDate 6/3, handled 10/3                        → late
+  //   MAU-PAKN-03 00004 received 16/3, due 6/4, handled 18/3 (rejected)  → on time
+  //   MAU-PAKN-04 00007 received 20/3, due 10/4, pending on 31/3         → on time (not yet due)
+  //   MAU-PAKN-05 00007 received 5/3, due 26/3, handled 9/3              → on time
+  // All: 4 of 5 = 80%; 00004: 2 of 3; 00007: 2 of 2.
+  const sample = join(REPO, 'packages/kpi/examples/feedback.ndjson');
+
+  it('gives the feedback on-time rate from the sample file, alone and grouped by commune', () => {
+    const r = cdsx(['kpi', '--feedback', sample, '--period', '2026-03', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.groups).toEqual([]);
+    expect(json.feedback.records).toMatchObject({ records: 5, accepted: 5, rejected: 0, outsidePeriod: 0 });
+    expect(json.feedback.groups).toHaveLength(1);
+    expect(json.feedback.groups[0].kpis.feedbackOnTimeRate).toMatchObject({
+      numerator: 4,
+      denominator: 5,
+      value: 80,
+    });
+
+    const by = JSON.parse(
+      cdsx(['kpi', '--feedback', sample, '--period', '2026-03', '--by', 'commune', '--format', 'json'])
+        .stdout,
+    );
+    const counts = Object.fromEntries(
+      by.feedback.groups.map(
+        (g: {
+          key: { commune: string };
+          kpis: Record<string, { numerator: number; denominator: number }>;
+        }) => [g.key.commune, [g.kpis.feedbackOnTimeRate!.numerator, g.kpis.feedbackOnTimeRate!.denominator]],
+      ),
+    );
+    expect(counts).toEqual({ '00004': [2, 3], '00007': [2, 2] });
+  });
+
+  it('puts the feedback rows in the same KPI table as the dossiers, and reports a bad case', async () => {
+    const dir = tempDir();
+    const { file } = await dossierFile(dir, 50);
+    const table = cdsx(['kpi', file, '--feedback', sample, '--period', '2026-03', '--lang', 'en']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('Dossier and feedback KPIs — period 2026-03');
+    expect(table.stdout).toMatch(/Feedback \(.*feedback\.ndjson\) — Records: 5 read, 5 accepted, 0 rejected/);
+    const rows = cdsx(['kpi', file, '--feedback', sample, '--period', '2026-03', '--format', 'ndjson'])
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rows.filter((x) => x.kpi === 'feedbackOnTimeRate')).toMatchObject([
+      { numerator: 4, denominator: 5 },
+    ]);
+    expect(rows.some((x) => x.kpi === 'onTimeRate')).toBe(true);
+
+    const bad = join(dir, 'feedback.ndjson');
+    writeFileSync(
+      bad,
+      `${readFileSync(sample, 'utf8')}{"id":"X","communeCode":"00004","receivedAt":"2026-03-02T08:00:00+07:00","outcome":"done"}\n`,
+    );
+    const r = cdsx(['kpi', '--feedback', bad, '--period', '2026-03', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Records: 6 read, 5 accepted, 1 rejected');
+    expect(r.stdout).toMatch(/feedback\.ndjson:6 outcome/);
+    expect(r.stderr).not.toMatch(STACK);
+  });
 });

@@ -162,6 +162,8 @@ describe('parseJsonText fuzz', () => {
   );
 });
 
+const EVIDENCE_CODES = new Set(['numerator_exceeds_denominator', 'zero_denominator', 'evidence_mismatch']);
+
 for (const { edition } of EDITIONS) {
   describe(`assessment fuzz under edition ${edition.version}`, () => {
     const ajvValidate = shippedSchema(`assessment-${edition.version}.json`);
@@ -176,7 +178,11 @@ for (const { edition } of EDITIONS) {
             const input = { ...(m as object), catalogVersion: edition.version };
             const lib = withinBudget(() => validateAssessment(input, edition));
             const viaJson = JSON.parse(JSON.stringify(input));
-            expect(ajvValidate(viaJson), JSON.stringify(input)).toBe(validateAssessment(viaJson, edition).ok);
+            const libJson = validateAssessment(viaJson, edition);
+            // Numerator/denominator agreement with the value is a cross-field rule JSON Schema cannot state:
+            // an input the library rejects only for it is one the shipped schema accepts (documented).
+            const expected = libJson.ok || libJson.issues.every((i) => EVIDENCE_CODES.has(i.code));
+            expect(ajvValidate(viaJson), JSON.stringify(input)).toBe(expected);
             if (accepts(input)) {
               expect(lib.ok).toBe(true);
               if (lib.ok) expect(lib.value).toEqual(input);

@@ -6,7 +6,7 @@ import { EXIT, formatLocated, InputError, UsageError } from '../errors';
 import { t } from '../i18n';
 import { readJsonDocument } from '../inputs';
 import { locate } from '../records';
-import { CATALOG_OPTION, editionFrom, str } from './shared';
+import { CATALOG_OPTION, editionFrom, resolveEdition, str } from './shared';
 
 const AREA_GROUP_OPTION = {
   type: 'string' as const,
@@ -50,9 +50,11 @@ export const formGenerate: CommandDef = {
   examples: [
     'cdsx form generate --area-group rural --out phieu-nong-thon.xlsx',
     'cdsx form generate --commune 03445 --area-group remote --period 2026 --out muong-te-2026.xlsx',
+    'cdsx form generate --catalog ./draft.json --area-group rural --out phieu-du-thao.xlsx',
   ],
   async run(ctx) {
-    const published = editionFrom(str(ctx, 'catalog'));
+    // A published version or a draft edition file (validated and linted first).
+    const published = await resolveEdition(ctx, str(ctx, 'catalog') ?? 'latest');
     const code = str(ctx, 'commune');
     const unit = code === undefined ? undefined : communeByCode(code);
     if (code !== undefined && !unit)
@@ -72,7 +74,9 @@ export const formGenerate: CommandDef = {
       const version = (doc.value as { catalogVersion?: unknown } | null)?.catalogVersion;
       const r = validateAssessment(
         doc.value,
-        editionFrom(typeof version === 'string' ? version : undefined).edition,
+        !published.published && version === published.edition.version
+          ? published.edition
+          : editionFrom(typeof version === 'string' ? version : undefined).edition,
       );
       if (!r.ok) throw new InputError(r.issues.map((i) => locate(doc, i)));
       previous = r.value;
@@ -133,13 +137,17 @@ export const formRead: CommandDef = {
   examples: [
     'cdsx form read muong-te-2026.xlsx --out danh-gia.json',
     'cdsx form read phieu.xlsx | cdsx assess -',
+    'cdsx form read phieu-du-thao.xlsx --catalog ./draft.json',
   ],
   async run(ctx) {
     const file = ctx.positionals[0]!;
     const catalog = str(ctx, 'catalog');
     const group = str(ctx, 'area-group') as AreaGroup | undefined;
+    // `--catalog ./draft.json`: a form made from a draft edition is read against that draft.
+    const expected = catalog ? await resolveEdition(ctx, catalog) : undefined;
     const r = await readForm(ctx.readBytes(file), {
-      ...(catalog ? { expectVersion: editionFrom(catalog).edition.version } : {}),
+      ...(expected ? { expectVersion: expected.edition.version } : {}),
+      ...(expected && !expected.published ? { editions: [expected] } : {}),
       ...(group ? { expectAreaGroup: group } : {}),
     });
     if (!r.ok) throw new InputError(r.issues.map((issue) => ({ file, issue })));

@@ -116,6 +116,41 @@ async function readServices(ctx: Context, kpi: Kpi, file: string) {
   return kpi.computeProcedureKpis(procedures);
 }
 
+const provinceOf = (c: string) => communeByCode(c)?.provinceCode;
+
+function emptySummary(): RejectionSummary {
+  return {
+    records: 0,
+    accepted: 0,
+    rejected: 0,
+    duplicates: 0,
+    issuesByCode: {},
+    issues: [],
+    duplicateRecords: [],
+    truncated: false,
+  };
+}
+
+/**
+ * `--feedback <file>`: feedback cases (PAKN) through @cdsx/kpi's reader (every record validated, bad
+ * ones reported, good ones counted) and accumulator, grouped like the dossiers.
+ */
+async function readFeedback(
+  ctx: Context,
+  kpi: Kpi,
+  file: string,
+  options: import('@cdsx/kpi').GroupOptions,
+): Promise<{ groups: GroupResult[]; summary: RejectionSummary; name: string; outsidePeriod: number }> {
+  const name = file === '-' ? STDIN : file;
+  const reader = kpi.readFeedbackCases(await ctx.readText(file));
+  const acc = kpi.feedbackKpiAccumulator(options);
+  for await (const c of reader) acc.add(c);
+  let groups = acc.finish();
+  // No case in the period: @cdsx/kpi's rule (the requested group, "nothing to judge") applies.
+  if (groups.length === 0) groups = await kpi.computeFeedbackKpis([], options);
+  return { groups, summary: reader.summary, name, outsidePeriod: acc.outsidePeriod };
+}
+
 /**
  * `--engine duckdb|postgres`: the same KPIs as SQL (one definition, @cdsx/kpi's dossierKpiSql).
  * The SQL engines count rows; they do not validate each record like the js engine, so the summary
@@ -343,6 +378,14 @@ export const kpiCommand: CommandDef = {
         'procedures list (NDJSON) for the per-procedure KPIs',
       ),
     },
+    feedback: {
+      type: 'string',
+      value: '<feedback.ndjson>',
+      help: t(
+        'phản ánh, kiến nghị (PAKN, NDJSON) cho tỷ lệ PAKN xử lý đúng hạn, cùng kỳ và cách nhóm',
+        'feedback cases (PAKN, NDJSON) for the feedback on-time rate, same period and grouping',
+      ),
+    },
   },
   formats: ['table', 'json', 'ndjson', 'csv', 'md', 'html', 'xlsx'],
   examples: [
@@ -351,6 +394,7 @@ export const kpiCommand: CommandDef = {
     'cdsx kpi big.ndjson --period 2026-Q1 --by commune --engine duckdb',
     'cdsx kpi --engine postgres --db postgresql:///cdsx --table ho_so --map mapping.json --period 2026-Q1',
     'cdsx kpi dossiers.ndjson --period 2026 --by commune,quarter',
+    'cdsx kpi --feedback feedback.ndjson --period 2026-03 --by commune',
   ],
   async run(ctx) {
     const kpi: Kpi = await import('@cdsx/kpi');
@@ -373,7 +417,13 @@ export const kpiCommand: CommandDef = {
 
     const engine = (str(ctx, 'engine') ?? 'js') as 'js' | 'duckdb' | 'postgres';
     const file = ctx.positionals[0];
-    if (engine === 'postgres' ? file !== undefined : file === undefined)
+    const feedbackFile = str(ctx, 'feedback');
+    const feedback = feedbackFile
+      ? await readFeedback(ctx, kpi, feedbackFile, { period, by, provinceOf })
+      : undefined;
+    // `cdsx kpi --feedback f.ndjson` alone: the feedback KPIs without dossiers.
+    const dossiersGiven = !(feedback && file === undefined && engine === 'js');
+    if (dossiersGiven && (engine === 'postgres' ? file !== undefined : file === undefined))
       throw new UsageError(
         engine === 'postgres'
           ? t(
@@ -387,11 +437,14 @@ export const kpiCommand: CommandDef = {
     let outsidePeriod = 0;
     let unknownProvince = 0;
     let name = file ?? '';
-    if (engine === 'js') {
+    if (!dossiersGiven) {
+      groups = [];
+      summary = emptySummary();
+    } else if (engine === 'js') {
       const acc = kpi.dossierKpiAccumulator({
         period,
         ...(by.length ? { by } : {}),
-        provinceOf: (c) => communeByCode(c)?.provinceCode,
+        provinceOf,
       });
       const opened = await openDossiers(ctx, file!);
       name = opened.name;
@@ -429,13 +482,20 @@ export const kpiCommand: CommandDef = {
       return label;
     };
     const rows = groups.flatMap((g) => kpiRows(kpi, labelOf(g), g.kpis, lang));
+    // Feedback rows join the same table, grouped the same way.
+    if (feedback) rows.push(...feedback.groups.flatMap((g) => kpiRows(kpi, labelOf(g), g.kpis, lang)));
     const groupColumns: Column[] = by.flatMap((dim) => GROUP_COLUMNS[dim]);
     const sections: Section[] = [
       {
-        title: t(
-          `Chỉ số hồ sơ — kỳ ${period.label} (${period.firstDay} → ${period.lastDay}, giờ Việt Nam)`,
-          `Dossier KPIs — period ${period.label} (${period.firstDay} → ${period.lastDay}, Vietnam time)`,
-        ),
+        title: feedback
+          ? t(
+              `Chỉ số ${dossiersGiven ? 'hồ sơ và ' : ''}phản ánh, kiến nghị — kỳ ${period.label} (${period.firstDay} → ${period.lastDay}, giờ Việt Nam)`,
+              `${dossiersGiven ? 'Dossier and feedback' : 'Feedback'} KPIs — period ${period.label} (${period.firstDay} → ${period.lastDay}, Vietnam time)`,
+            )
+          : t(
+              `Chỉ số hồ sơ — kỳ ${period.label} (${period.firstDay} → ${period.lastDay}, giờ Việt Nam)`,
+              `Dossier KPIs — period ${period.label} (${period.firstDay} → ${period.lastDay}, Vietnam time)`,
+            ),
         table: { columns: [...groupColumns, ...KPI_COLUMNS(lang)], rows },
         ...(rows.length
           ? {}
@@ -449,7 +509,17 @@ export const kpiCommand: CommandDef = {
         table: { columns: KPI_COLUMNS(lang), rows: serviceRows },
       });
     }
-    const lines = rejectionLines(summary, name, lang, ctx.errLang);
+    const lines = dossiersGiven ? rejectionLines(summary, name, lang, ctx.errLang) : [];
+    if (feedback) {
+      const [first, ...rest] = rejectionLines(feedback.summary, feedback.name, lang, ctx.errLang);
+      lines.push(`${lang === 'vi' ? 'PAKN' : 'Feedback'} (${feedback.name}) — ${first}`, ...rest);
+      if (feedback.outsidePeriod)
+        lines.push(
+          lang === 'vi'
+            ? `${feedback.outsidePeriod} PAKN hợp lệ tiếp nhận ngoài kỳ ${period.label} (không tính).`
+            : `${feedback.outsidePeriod} valid feedback cases received outside ${period.label} (not counted).`,
+        );
+    }
     if (engine !== 'js')
       lines.push(
         lang === 'vi'
@@ -478,11 +548,23 @@ export const kpiCommand: CommandDef = {
         by: by.length ? by.join(',') : null,
         groups,
         ...(services ? { services } : {}),
+        ...(feedback
+          ? {
+              feedback: {
+                groups: feedback.groups,
+                records: { ...feedback.summary, outsidePeriod: feedback.outsidePeriod },
+              },
+            }
+          : {}),
         records: { ...summary, outsidePeriod, unknownProvince },
         engine,
       },
       ndjson: [...rows, ...serviceRows.map((r) => ({ ...r, group: 'services' }))],
     });
-    return summary.rejected + summary.duplicates > 0 ? EXIT.invalid : EXIT.ok;
+    const bad =
+      summary.rejected +
+      summary.duplicates +
+      (feedback ? feedback.summary.rejected + feedback.summary.duplicates : 0);
+    return bad > 0 ? EXIT.invalid : EXIT.ok;
   },
 };

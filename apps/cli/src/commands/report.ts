@@ -14,16 +14,20 @@ import { EXIT, formatLocated, InputError, UsageError } from '../errors';
 import { t } from '../i18n';
 import { readJsonDocument } from '../inputs';
 import { locate } from '../records';
-import { str } from './shared';
+import { CATALOG_OPTION, type ResolvedEdition, resolveEdition, str } from './shared';
 
 /** A decision record decided from an assessment (.json), a filled form (.xlsx) or given as a record. */
 export async function recordFromInput(
   ctx: Context,
   file: string,
+  fixed?: ResolvedEdition,
 ): Promise<{ record: DecisionRecord; edition: PublishedEdition }> {
   let record: DecisionRecord;
   if (/\.xlsx$/i.test(file)) {
-    const r = await readForm(ctx.readBytes(file));
+    const r = await readForm(ctx.readBytes(file), {
+      ...(fixed ? { expectVersion: fixed.edition.version } : {}),
+      ...(fixed && !fixed.published ? { editions: [fixed] } : {}),
+    });
     if (!r.ok) throw new InputError(r.issues.map((issue) => ({ file, issue })));
     if (r.value.warnings.length)
       ctx.note(
@@ -40,10 +44,28 @@ export async function recordFromInput(
     const value = doc.value as { recordVersion?: unknown } | null;
     if (value && typeof value === 'object' && 'recordVersion' in value) record = value as DecisionRecord;
     else {
-      const decided = tryAssess(doc.value);
+      const decided = tryAssess(doc.value, fixed ? { edition: fixed } : {});
       if (!decided.ok) throw new InputError(decided.issues.map((i) => locate(doc, i)));
       record = decided.value;
     }
+  }
+  if (fixed) {
+    // A record decided elsewhere must name the edition given (version and content hash).
+    if (record.catalog.version !== fixed.edition.version || record.catalog.contentHash !== fixed.contentHash)
+      throw new InputError([
+        {
+          file,
+          issue: {
+            path: 'catalog',
+            code: 'edition_mismatch',
+            message: t(
+              `bản ghi thuộc bộ tiêu chí ${record.catalog.version} (${record.catalog.contentHash}), không phải ${fixed.edition.version} (${fixed.contentHash}) của --catalog`,
+              `the record is for edition ${record.catalog.version} (${record.catalog.contentHash}), not ${fixed.edition.version} (${fixed.contentHash}) given by --catalog`,
+            ),
+          },
+        },
+      ]);
+    return { record, edition: fixed };
   }
   const edition = getEdition(record.catalog.version);
   if (!edition.ok) throw new InputError(edition.issues.map((issue) => ({ file, issue })));
@@ -70,6 +92,13 @@ export const reportCommand: CommandDef = {
   ),
   positionals: [1, 1],
   options: {
+    catalog: {
+      ...CATALOG_OPTION,
+      help: t(
+        'bộ tiêu chí: phiên bản đã phát hành hoặc tệp bộ tiêu chí dự thảo (mặc định: bộ ghi trong đầu vào)',
+        'edition: a published version or a draft edition file (default: the one the input names)',
+      ),
+    },
     date: {
       type: 'string',
       value: '<YYYY-MM-DD>',
@@ -104,7 +133,9 @@ export const reportCommand: CommandDef = {
         t(`--candidates ${nText}: cần số nguyên ≥ 0`, `--candidates ${nText}: expected an integer ≥ 0`),
       );
     const file = ctx.positionals[0]!;
-    const { record, edition } = await recordFromInput(ctx, file);
+    const catalog = str(ctx, 'catalog');
+    const fixed = catalog ? await resolveEdition(ctx, catalog) : undefined;
+    const { record, edition } = await recordFromInput(ctx, file, fixed);
     const built = buildGapReport(record, {
       edition,
       maxCandidates: n,

@@ -5,6 +5,7 @@ import {
   type ValidationIssue,
   validateAssessment,
 } from '@cdsx/criteria';
+import { checkCommuneIdentity } from '@cdsx/criteria/communes';
 import { EDITIONS, getEdition } from '@cdsx/criteria/editions';
 import { applyOverlay, loadFixtures } from '@cdsx/rules';
 import type { CommandDef, Context } from '../command';
@@ -38,16 +39,32 @@ function detect(value: unknown): Kind | undefined {
   return undefined;
 }
 
+/** Commune identity against the shipped commune list, as `cdsx assess` checks it (paths under `commune`). */
+function identityIssues(
+  value: unknown,
+  allowUnlisted: boolean,
+): { errors: ValidationIssue[]; warnings: ValidationIssue[] } {
+  const commune = (value as { commune?: unknown } | null)?.commune;
+  const id = checkCommuneIdentity(commune, { allowUnlisted });
+  const prefixed = (issues: readonly ValidationIssue[]) =>
+    issues.map((i) => ({ ...i, path: i.path ? `commune.${i.path}` : 'commune' }));
+  return { errors: prefixed(id.errors), warnings: prefixed(id.warnings) };
+}
+
 function checkRecord(
   kind: Kind,
   rec: SourceRecord,
   catalog: PublishedEdition | undefined,
+  allowUnlisted: boolean,
+  warn: (issue: ValidationIssue) => void,
 ): ValidationIssue[] {
   switch (kind) {
     case 'assessment': {
       // --catalog pins one edition (published or a draft file); otherwise the one the assessment names.
       const r = validateAssessment(rec.value, catalog ?? EDITIONS);
-      return r.ok ? [] : r.issues;
+      const id = identityIssues(rec.value, allowUnlisted);
+      for (const w of id.warnings) warn(w);
+      return [...(r.ok ? [] : r.issues), ...id.errors];
     }
     case 'catalog': {
       const r = parseCatalogEdition(rec.value);
@@ -81,9 +98,11 @@ export const validateCommand: CommandDef = {
   ),
   details: t(
     'Tự nhận biết loại tệp theo các trường của nó, hoặc dùng --kind. In từng lỗi kèm vị trí; mã thoát 1 khi có tệp không hợp lệ. ' +
-      'Với đánh giá, mã tiêu chí lạ là lỗi (lệnh assess chỉ liệt kê chúng trong bản ghi quyết định).',
+      'Với đánh giá, mã tiêu chí lạ là lỗi (lệnh assess chỉ liệt kê chúng trong bản ghi quyết định); mã xã được đối chiếu với danh sách đơn vị hành chính ' +
+      '(mã, tên, tỉnh) như lệnh assess, --allow-unlisted-units chấp nhận đơn vị ngoài danh sách (cảnh báo).',
     'Detects what each file is from its fields, or takes --kind. Prints each problem with its location; exit code 1 when any file is invalid. ' +
-      'For assessments an unknown criterion id is an error (assess only lists them in the decision record).',
+      'For assessments an unknown criterion id is an error (assess only lists them in the decision record); the commune is checked against ' +
+      'the commune list (code, name, province) as assess does, --allow-unlisted-units accepts units outside it (a warning).',
   ),
   positionals: [1, Number.POSITIVE_INFINITY],
   options: {
@@ -99,6 +118,13 @@ export const validateCommand: CommandDef = {
       help: t(
         'kiểm tra theo phiên bản bộ tiêu chí này, hoặc theo tệp bộ tiêu chí dự thảo',
         'check against this catalog edition, or a draft edition file',
+      ),
+    },
+    'allow-unlisted-units': {
+      type: 'boolean',
+      help: t(
+        'chấp nhận mã xã không có trong danh sách đơn vị hành chính (báo cảnh báo)',
+        'accept commune codes not in the commune list (reported as a warning)',
       ),
     },
   },
@@ -156,12 +182,19 @@ async function validateFile(
   }
   if (kind === 'dossiers') return reportDossiers(ctx, file);
   const k = kind;
+  const allowUnlisted = ctx.values['allow-unlisted-units'] === true;
+  const warned: Array<readonly [SourceRecord, ValidationIssue]> = [];
   const { issues, total } = locateCapped(
     (function* () {
       for (const rec of records)
-        for (const issue of checkRecord(k, rec, catalog)) yield [rec, issue] as const;
+        for (const issue of checkRecord(k, rec, catalog, allowUnlisted, (w) => warned.push([rec, w])))
+          yield [rec, issue] as const;
     })(),
   );
+  if (warned.length) {
+    const located = locateCapped(warned.values());
+    ctx.write(`${formatLocated(located.issues, ctx.errLang)}\n`);
+  }
   const what = KIND_NAME[kind][ctx.lang];
   if (issues.length) {
     ctx.write(`${formatLocated(issues, ctx.errLang)}\n`);

@@ -70,3 +70,5 @@ export function ArchitectureView(props: { record: DecisionRecord }) {
     </section>
   );
 }
+
+export default ArchitectureView;

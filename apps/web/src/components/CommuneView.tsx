@@ -6,7 +6,6 @@ import type { DecisionRecord } from '@cdsx/rules';
 import { lazy, Suspense } from 'react';
 import type { Edits, Source } from '../App';
 import { useI18n } from '../i18n';
-import { ArchitectureView } from './ArchitectureView';
 import { DimensionChart } from './DimensionChart';
 import { Findings } from './Findings';
 import { Gaps } from './Gaps';
@@ -15,6 +14,8 @@ import { LevelCard } from './LevelCard';
 
 /** Loaded on first use: the QĐ 766 scoring stays out of the initial bundle. */
 const Score766Panel = lazy(() => import('./Score766Panel'));
+// The architecture data (166 components) loads with the panel, not with the page.
+const ArchitectureView = lazy(() => import('./ArchitectureView'));
 
 /** One commune: its level, chart, gaps, KPIs and the findings table with what-if editing. */
 export function CommuneView(props: {
@@ -48,7 +49,9 @@ export function CommuneView(props: {
         <DimensionChart record={record} />
         <Gaps record={record} />
       </div>
-      <ArchitectureView record={record} />
+      <Suspense fallback={null}>
+        <ArchitectureView record={record} />
+      </Suspense>
       <KpiPanel
         communeCode={record.commune.code}
         communeName={title}
