@@ -6,21 +6,24 @@
  */
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { type CsvError, parse } from 'csv-parse';
+import type { LocalizedText } from '@cdsx/criteria';
 import {
   csvColumns,
+  DEFAULT_MAX_RECORD_SIZE,
   dossierFromCsvRow,
+  lineBatches,
   linesFromChunks,
   type ReadOptions,
   type RecordReader,
   RecordValidator,
   readDossiers,
   recordReader,
+  splitCsvLine,
   type TextSource,
 } from './readers';
 import { type Dossier, DossierSchema } from './schemas';
 
-function chunksOf(source: TextSource): AsyncIterable<string | Uint8Array> | Iterable<string> {
+function chunksOf(source: TextSource): AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array> {
   if (typeof source === 'string') return [source];
   if (typeof (source as ReadableStream).getReader === 'function') {
     return Readable.fromWeb(source as import('node:stream/web').ReadableStream<string | Uint8Array>);
@@ -28,11 +31,18 @@ function chunksOf(source: TextSource): AsyncIterable<string | Uint8Array> | Iter
   return source as AsyncIterable<string | Uint8Array>;
 }
 
+const BAD_QUOTING = {
+  vi: 'dòng CSV không đọc được: dấu ngoặc kép (") sai chỗ — ô có ngoặc kép phải mở và đóng trên cùng dòng, ngoặc kép bên trong ô viết là ""',
+  en: 'unreadable CSV line: misplaced double quote (") — a quoted cell must open and close on the same line, a quote inside it is written ""',
+};
+
 /**
- * Read dossiers from CSV with a header row (parsed by `csv-parse`): cells are converted by
+ * Read dossiers from CSV with a header row (the first non-blank line): cells are converted by
  * {@link dossierFromCsvRow}, every record is validated and each bad record is reported with its
- * record number, line and field; reading continues. A row with the wrong number of cells or bad
- * quoting is reported, not dropped. An iterable of strings is read as chunks of CSV text.
+ * record number, line and field; reading continues. Each non-blank line is one record: a line with the
+ * wrong number of cells or bad quoting is one located rejection (never two, never swallowing the next
+ * lines), so `records = accepted + rejected + duplicates` counts lines. Blank lines are skipped. An
+ * iterable of strings is read as chunks of CSV text.
  *
  * @example
  * ```ts
@@ -43,58 +53,54 @@ function chunksOf(source: TextSource): AsyncIterable<string | Uint8Array> | Iter
  */
 export function readDossiersCsv(source: TextSource, options: ReadOptions = {}): RecordReader<Dossier> {
   const validator = new RecordValidator(DossierSchema, options);
+  const maxLine = options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE;
   return recordReader(validator.summary, async function* () {
-    const parser = parse({
-      columns: (header: string[]) => csvColumns(header),
-      bom: true,
-      info: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-    });
-    // With skip_records_with_error, csv-parse reports a malformed record (bad quoting, wrong
-    // number of cells) as a `skip` event and carries on: each becomes a located rejection. Skips are
-    // queued and filed in line order with the records, so record numbers stay sequential.
-    const skipped: Array<CsvError & { lines?: number }> = [];
-    parser.on('skip', (err: CsvError & { lines?: number }) => skipped.push(err));
-    const fileSkipped = (beforeLine: number) => {
-      while (skipped.length > 0 && ((skipped[0] as { lines?: number }).lines ?? 0) < beforeLine) {
-        const err = skipped.shift() as CsvError & { lines?: number };
-        const columns =
-          err.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' ||
-          err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH';
-        validator.reject([
-          {
-            path: '',
-            code: columns ? 'invalid_column_count' : 'invalid_csv',
-            message: {
-              vi: `dòng CSV không đọc được: ${err.message}`,
-              en: `unreadable CSV record: ${err.message}`,
-            },
-            record: validator.summary.records + 1,
-            ...(typeof err.lines === 'number' ? { line: err.lines } : {}),
-          },
-        ]);
+    let columns: string[] | undefined;
+    const rejectLine = (line: number, column: number | undefined, code: string, message: LocalizedText) =>
+      validator.reject([
+        {
+          path: '',
+          code,
+          message,
+          record: validator.summary.records + 1,
+          line,
+          ...(column !== undefined ? { column } : {}),
+        },
+      ]);
+    for await (const lines of lineBatches(chunksOf(source), maxLine)) {
+      const batch: Dossier[] = [];
+      for (const { text, line, tooLong } of lines) {
+        if (tooLong !== undefined) {
+          rejectLine(line, undefined, 'record_too_large', {
+            vi: `bản ghi dài ${tooLong} ký tự, vượt giới hạn ${maxLine}`,
+            en: `the record is ${tooLong} characters long, over the limit of ${maxLine}`,
+          });
+          continue;
+        }
+        if (text.length === 0) continue;
+        const cells = splitCsvLine(text);
+        if (typeof cells === 'number') {
+          rejectLine(line, cells, 'invalid_csv', BAD_QUOTING);
+          continue;
+        }
+        if (columns === undefined) {
+          columns = csvColumns(cells);
+          continue;
+        }
+        if (cells.length !== columns.length) {
+          rejectLine(line, undefined, 'invalid_column_count', {
+            vi: `dòng CSV có ${cells.length} ô, dòng tiêu đề có ${columns.length} cột`,
+            en: `the CSV line has ${cells.length} cells, the header row has ${columns.length} columns`,
+          });
+          continue;
+        }
+        const row: Record<string, string> = {};
+        for (let c = 0; c < columns.length; c++) row[columns[c] as string] = cells[c] as string;
+        const ok = validator.check(dossierFromCsvRow(row), line);
+        if (ok !== undefined) batch.push(ok);
       }
-    };
-    const input = Readable.from(chunksOf(source) as AsyncIterable<string | Uint8Array>);
-    input.on('error', (e) => parser.destroy(e));
-    input.pipe(parser);
-    let batch: Dossier[] = [];
-    for await (const item of parser as AsyncIterable<{
-      record: Record<string, string>;
-      info: { lines: number };
-    }>) {
-      // `info.lines` is the line the record ends on.
-      fileSkipped(item.info.lines);
-      const ok = validator.check(dossierFromCsvRow(item.record), item.info.lines);
-      if (ok !== undefined) batch.push(ok);
-      if (batch.length >= 1024) {
-        yield batch;
-        batch = [];
-      }
+      if (batch.length > 0) yield batch;
     }
-    fileSkipped(Number.POSITIVE_INFINITY);
-    if (batch.length > 0) yield batch;
   });
 }
 

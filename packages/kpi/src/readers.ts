@@ -1,5 +1,5 @@
 import { fromZodError, type LocalizedText, parseJsonText, type ValidationIssue } from '@cdsx/criteria';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { acceptDossier } from './acceptor';
 import {
   type Dossier,
@@ -55,7 +55,7 @@ async function* streamChunks(
  * than `maxLine` characters is given as `{ text: '', tooLong }` and the rest of it is skipped, so memory
  * stays bounded whatever the input (even an endless stream without newlines).
  */
-async function* lineBatches(
+export async function* lineBatches(
   chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
   maxLine: number = DEFAULT_MAX_RECORD_SIZE,
 ): AsyncGenerator<NumberedLine[]> {
@@ -302,6 +302,17 @@ export function idKey(id: string): string {
 /** Fast acceptors of schemas (a compiled check that returns the record, or declines and lets the schema decide). */
 const ACCEPTORS = new Map<unknown, (value: unknown) => unknown>([[DossierSchema, acceptDossier]]);
 
+/** The issues of a failed parse, and nothing else. */
+class IssueList {
+  constructor(readonly issues: z.core.$ZodIssue[]) {}
+}
+/**
+ * `safeParse` whose failure carries a plain {@link IssueList} instead of a `ZodError`: a ZodError is an
+ * `Error`, and capturing its stack trace (plus its per-instance methods) for every rejected record made
+ * a rejected dossier several times the cost of a valid one (issue 17 item 4). Same issues, same text.
+ */
+const safeParseIssues = z.core._safeParse(IssueList as unknown as z.core.$ZodErrorClass);
+
 /** Validates records one by one, keeping the {@link RejectionSummary}. */
 export class RecordValidator<T> {
   readonly summary: RejectionSummary = {
@@ -360,12 +371,16 @@ export class RecordValidator<T> {
     // reportInput: zod 4 leaves `input` off issues otherwise, and the messages name the value received.
     let data = this.accept?.(value);
     if (data === undefined) {
-      const r = this.schema.safeParse(value, { reportInput: true });
+      const r = safeParseIssues(this.schema, value, { reportInput: true });
       if (!r.success) {
         s.rejected++;
-        this.note(
-          fromZodError(r.error).map((i) => ({ ...i, record, ...(line !== undefined ? { line } : {}) })),
-        );
+        // The converted issues are fresh objects: locate them in place rather than copying each again.
+        const located = fromZodError(r.error as unknown as z.core.$ZodError);
+        for (const i of located) {
+          i.record = record;
+          if (line !== undefined) i.line = line;
+        }
+        this.note(located);
         return undefined;
       }
       data = r.data;
@@ -576,6 +591,49 @@ export function dossierFromCsvRow(row: Record<string, string | undefined>): Reco
     }
   }
   return out;
+}
+
+/**
+ * Split one CSV line (RFC 4180 quoting, comma separator) into its cells, or give the 1-based column
+ * where the quoting breaks: a quote never closed on the line, text after a closing quote, or a bare
+ * quote inside an unquoted cell. A quoted cell cannot span lines: no dossier field holds a line break,
+ * and keeping each line on its own means one malformed line is exactly one rejected record.
+ * (Internal to the package: `readDossiersCsv` in `@cdsx/kpi/node` reads CSV.)
+ */
+export function splitCsvLine(s: string): string[] | number {
+  const out: string[] = [];
+  const n = s.length;
+  let i = 0;
+  for (;;) {
+    if (s.charCodeAt(i) === 34 /* " */) {
+      let value = '';
+      let j = i + 1;
+      for (;;) {
+        const q = s.indexOf('"', j);
+        if (q < 0) return i + 1;
+        value += s.slice(j, q);
+        if (s.charCodeAt(q + 1) === 34) {
+          value += '"';
+          j = q + 2;
+          continue;
+        }
+        j = q + 1;
+        break;
+      }
+      out.push(value);
+      if (j === n) return out;
+      if (s.charCodeAt(j) !== 44 /* , */) return j + 1;
+      i = j + 1;
+    } else {
+      const comma = s.indexOf(',', i);
+      const end = comma < 0 ? n : comma;
+      const quote = s.indexOf('"', i);
+      if (quote >= 0 && quote < end) return quote + 1;
+      out.push(s.slice(i, end));
+      if (comma < 0) return out;
+      i = comma + 1;
+    }
+  }
 }
 
 /**

@@ -20,7 +20,11 @@ const OUT_OF_RANGE = {
   en: `date outside the accepted range (years ${DOSSIER_YEARS.first}–${DOSSIER_YEARS.last})`,
 };
 
-/** An ISO 8601 instant with an explicit offset, e.g. `2026-03-05T09:30:00+07:00` or `…Z`, in {@link DOSSIER_YEARS}. */
+/**
+ * An ISO 8601 instant with an explicit offset, e.g. `2026-03-05T09:30:00+07:00` or `…Z`, in {@link DOSSIER_YEARS}.
+ * The offset must be a real zone offset: −12:00 … +14:00 with minutes 00, 15, 30 or 45 (`+14:59` is a typo,
+ * not a zone). Year 0000 and every year outside {@link DOSSIER_YEARS} is `date_out_of_range`.
+ */
 export const InstantSchema = z
   .string()
   .superRefine((s, ctx) => {
@@ -30,8 +34,8 @@ export const InstantSchema = z
         code: 'custom',
         params: {
           code: 'invalid_instant',
-          vi: 'cần thời điểm ISO 8601 có múi giờ, ví dụ 2026-03-05T09:30:00+07:00 (ngày giờ phải có thật)',
-          en: 'expected an ISO 8601 date-time with an offset, e.g. 2026-03-05T09:30:00+07:00 (a real date and time)',
+          vi: 'cần thời điểm ISO 8601 có múi giờ, ví dụ 2026-03-05T09:30:00+07:00 (ngày giờ phải có thật; múi giờ từ -12:00 đến +14:00, phút 00, 15, 30 hoặc 45)',
+          en: 'expected an ISO 8601 date-time with an offset, e.g. 2026-03-05T09:30:00+07:00 (a real date and time; offset from -12:00 to +14:00, minutes 00, 15, 30 or 45)',
         },
         input: s,
       });

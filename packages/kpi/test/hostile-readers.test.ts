@@ -1,8 +1,9 @@
 import type { ValidationIssue } from '@cdsx/criteria';
+import { parse as parseCsvSync } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { dossierFromCsvRow, readDossiers } from '../src/index';
 import { readDossiersCsv } from '../src/node';
-import { csvColumns } from '../src/readers';
+import { csvColumns, splitCsvLine } from '../src/readers';
 import { generateDossiers } from '../src/testing';
 
 // Regression tests for the parsing layer of the readers (issue 17, items 6, 8, 10 and 12).
@@ -98,5 +99,84 @@ describe('CSV rows on hostile input', () => {
     expect(reader.summary).toMatchObject({ records: 1, rejected: 1 });
     expect(JSON.stringify(reader.summary.issues)).toContain('id#2');
     expect(codes(reader.summary.issues)).toContain('unrecognized_keys');
+  });
+});
+
+describe('one malformed CSV line is one record (issue 17 item 12)', () => {
+  const COLUMNS = [
+    'id',
+    'communeCode',
+    'procedureCode',
+    'receivedAt',
+    'channel',
+    'onlineMode',
+    'appointmentDate',
+    'processingDays',
+    'finishedAt',
+    'status',
+    'supplementRequests',
+    'rating',
+    'complaint',
+    'feeBearing',
+    'feeAmount',
+    'paidOnline',
+    'digitised',
+    'digitisedDataReused',
+    'electronicResult',
+  ];
+  const row = (d: Record<string, unknown>) =>
+    COLUMNS.map((c) => (d[c] === undefined ? '' : String(d[c]))).join(',');
+  const good = [
+    ...generateDossiers({ seed: 11, count: 40, communes: ['00004', '00007'], year: 2026 }),
+  ].filter((d) => d.supplementRequests.length === 0);
+  const base = row(good[0] as unknown as Record<string, unknown>);
+  const malformed: Record<string, string> = {
+    'too many cells': `${base},extra`,
+    'too few cells': base.split(',').slice(0, 4).join(','),
+    'bare quote in a cell': base.replace(/^([^,]*),/, 'A"B,'),
+    'text after a closing quote': base.replace(/^([^,]*),/, '"$1"x,'),
+    'unclosed quote': base.replace(/^([^,]*),/, '"$1,'),
+    'unclosed quote at the end': `${base},"`,
+  };
+
+  it('reports each malformed line once, on its line, and loses none of the lines after it', async () => {
+    expect(good.length).toBeGreaterThan(10);
+    for (const [name, bad] of Object.entries(malformed)) {
+      // Good lines around the bad one, a blank line, and distinct ids (no duplicates).
+      const lines = good.slice(1, 9).map((d) => row(d as unknown as Record<string, unknown>));
+      lines.splice(3, 0, bad);
+      lines.splice(6, 0, '');
+      const text = `${COLUMNS.join(',')}\n${lines.join('\n')}\n`;
+      const reader = readDossiersCsv(text);
+      const ids: string[] = [];
+      for await (const d of reader) ids.push(d.id);
+      const s = reader.summary;
+      // Oracle: the non-blank data lines of the file, counted by hand.
+      const dataLines = lines.filter((l) => l !== '').length;
+      expect(s.records, name).toBe(dataLines);
+      expect(s.records, name).toBe(s.accepted + s.rejected + s.duplicates);
+      expect([s.accepted, s.rejected, s.duplicates], name).toEqual([8, 1, 0]);
+      expect(ids, name).toEqual(good.slice(1, 9).map((d) => d.id));
+      expect(s.issues, name).toHaveLength(1);
+      expect(s.issues[0], name).toMatchObject({ line: 5, record: 4 });
+      expect(s.issues[0]?.code, name).toMatch(/^invalid_(csv|column_count)$/);
+      expect(s.issues[0]?.message.vi, name).toMatch(/dòng CSV/);
+      expect(s.issues[0]?.message.en, name).toMatch(/CSV line/);
+    }
+  });
+
+  it('splits well-formed lines exactly as csv-parse does (quoted commas, doubled quotes, empty cells)', () => {
+    const cells = ['', 'a', 'a,b', 'say ""hi""', ' sp ', 'x""'];
+    let n = 0;
+    for (const a of cells)
+      for (const b of cells)
+        for (const quoteA of [false, true]) {
+          const enc = (v: string, q: boolean) => (q || v.includes(',') || v.includes('"') ? `"${v}"` : v);
+          const text = `${enc(a, quoteA)},${enc(b, false)}`;
+          const oracle = parseCsvSync(text, { relax_column_count: true })[0] as string[];
+          expect(splitCsvLine(text), text).toEqual(oracle);
+          n++;
+        }
+    expect(n).toBe(72);
   });
 });

@@ -1,9 +1,10 @@
+import { fromZodError } from '@cdsx/criteria';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { acceptDossier } from '../src/acceptor';
 import { isDossierOnTime } from '../src/calculators';
 import { addWorkingDays, dueDate, isWorkingDay, WorkingDayCalendar } from '../src/calendar/calendar';
-import { parseIsoDay } from '../src/calendar/days';
+import { parseInstant, parseIsoDay } from '../src/calendar/days';
 import { parsePeriod } from '../src/period';
 import { IdSet, idKey, RecordValidator, readDossiers } from '../src/readers';
 import { type Dossier, DossierSchema } from '../src/schemas';
@@ -98,6 +99,20 @@ describe('the compiled dossier acceptor agrees with the schema', () => {
       (d) => (d.receivedAt = '2026-02-30T10:00:00Z'),
       (d) => (d.receivedAt = '1999-12-31T16:59:59Z'),
       (d) => (d.receivedAt = '1999-12-31T17:00:00Z'),
+      // Offsets a real zone cannot have, the edges that remain, and year 0000.
+      (d) => (d.receivedAt = '2026-03-05T09:30:00+14:59'),
+      (d) => (d.receivedAt = '2026-03-05T09:30:00+14:00'),
+      (d) => (d.receivedAt = '2026-03-05T09:30:00+14:15'),
+      (d) => (d.receivedAt = '2026-03-05T09:30:00-12:00'),
+      (d) => (d.receivedAt = '2026-03-05T09:30:00-12:30'),
+      (d) => (d.receivedAt = '2026-03-05T09:30:00-13:00'),
+      (d) => (d.receivedAt = '2026-03-05T09:30:00+05:45'),
+      (d) => (d.receivedAt = '2026-03-05T09:30:00+07:07'),
+      (d) => (d.receivedAt = '2026-03-05T09:30:00-09:30'),
+      (d) => (d.receivedAt = '0000-03-05T09:30:00Z'),
+      (d) => (d.finishedAt = '2026-12-31T09:30:00+07:59'),
+      (d) =>
+        (d.supplementRequests = [{ requestedAt: d.receivedAt, suppliedAt: '2026-12-31T09:30:00-14:00' }]),
       (d) => (d.channel = 'fax'),
       (d) => (d.onlineMode = d.onlineMode ? undefined : 'full'),
       (d) => (d.appointmentDate = '2026-13-01'),
@@ -146,6 +161,52 @@ describe('the compiled dossier acceptor agrees with the schema', () => {
     expect(accepted).toBeGreaterThan(1000);
     expect(rejected).toBeGreaterThan(1000);
     expect(declined).toBeGreaterThan(0);
+  });
+});
+
+describe('zone offsets and year 0000 in instants', () => {
+  const [base] = [...generateDossiers({ seed: 2, count: 1, communes: ['00004'], year: 2026 })];
+  const at = (receivedAt: string) => {
+    const d = { ...(base as Dossier), receivedAt, status: 'in_progress' as const };
+    delete (d as Partial<Dossier>).finishedAt;
+    return d;
+  };
+  it('accepts only −12:00 … +14:00 in quarter hours; schema and acceptor agree on each', () => {
+    const good = ['+14:00', '-12:00', '+05:45', '+12:45', '-09:30', '+00:00', '-00:00', '+07:00'];
+    const bad = ['+14:59', '+14:15', '+14:01', '-12:15', '-13:00', '+15:00', '+07:07', '+05:50', '-03:59'];
+    for (const off of good) {
+      const d = at(`2026-03-05T09:30:00${off}`);
+      expect(DossierSchema.safeParse(d).success, off).toBe(true);
+      expect(acceptDossier(d), off).toEqual(d);
+      // Oracle: the engine's own Date parser reads the same instant.
+      expect(parseInstant(d.receivedAt), off).toBe(Date.parse(d.receivedAt));
+    }
+    for (const off of bad) {
+      const d = at(`2026-03-05T09:30:00${off}`);
+      const r = DossierSchema.safeParse(d);
+      expect(r.success, off).toBe(false);
+      expect(acceptDossier(d), off).toBeUndefined();
+    }
+  });
+  it('a bad offset or year 0000 is a located bilingual error on the line and field', async () => {
+    const lines = [
+      at('2026-03-05T09:30:00+14:59'),
+      at('0000-03-05T09:30:00Z'),
+      at('2026-03-05T09:30:00+07:00'),
+    ]
+      .map((d, i) => JSON.stringify({ ...d, id: `OFF${i}` }))
+      .join('\n');
+    const reader = readDossiers(lines);
+    const out = [];
+    for await (const d of reader) out.push(d);
+    expect(out.map((d) => d.id)).toEqual(['OFF2']);
+    const [a, b] = reader.summary.issues;
+    expect(a).toMatchObject({ code: 'invalid_instant', path: 'receivedAt', line: 1 });
+    expect(a?.message.vi).toMatch(/-12:00 đến \+14:00/);
+    expect(a?.message.en).toMatch(/-12:00 to \+14:00, minutes 00, 15, 30 or 45/);
+    expect(b).toMatchObject({ code: 'date_out_of_range', path: 'receivedAt', line: 2 });
+    expect(b?.message.vi).toMatch(/2000–2099/);
+    expect([reader.summary.accepted, reader.summary.rejected]).toEqual([1, 2]);
   });
 });
 
@@ -200,5 +261,39 @@ describe('small ones', () => {
     await expect(async () => {
       for await (const _ of reader);
     }).rejects.toThrow(/only once|một lần/);
+  });
+});
+
+describe('the rejected path reports exactly what the schema says (issue 17 item 4)', () => {
+  it('each rejected record carries the issues of DossierSchema.safeParse, located, in order', async () => {
+    const bad: Record<string, unknown>[] = [];
+    const breakers: Array<(d: Record<string, unknown>) => void> = [
+      (d) => (d.receivedAt = '2026-02-30T09:00:00+07:00'),
+      (d) => (d.channel = 'fax'),
+      (d) => (d.communeCode = '4'),
+      (d) => (d.complaint = 'maybe'),
+      (d) => {
+        d.status = 'done';
+        d.feeAmount = -1;
+      },
+      (d) => delete d.receivedAt,
+    ];
+    let i = 0;
+    for (const d of edgeDossiers(5, 600)) {
+      const v = JSON.parse(JSON.stringify(d)) as Record<string, unknown>;
+      (breakers[i++ % breakers.length] as (d: Record<string, unknown>) => void)(v);
+      bad.push(v);
+    }
+    const reader = readDossiers(bad.map((v) => JSON.stringify(v)).join('\n'), { maxIssues: 100_000 });
+    for await (const _ of reader) expect.unreachable();
+    // Oracle: zod's own public safeParse, converted by @cdsx/criteria, located by hand.
+    const expected = bad.flatMap((v, k) => {
+      const r = DossierSchema.safeParse(v, { reportInput: true });
+      expect(r.success).toBe(false);
+      return fromZodError(r.error as z.ZodError).map((issue) => ({ ...issue, record: k + 1, line: k + 1 }));
+    });
+    expect(reader.summary.rejected).toBe(bad.length);
+    expect(JSON.stringify(reader.summary.issues)).toBe(JSON.stringify(expected));
+    expect(reader.summary.issues.some((x) => /nhận được|got/.test(x.message.en + x.message.vi))).toBe(true);
   });
 });

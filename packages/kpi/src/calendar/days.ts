@@ -63,7 +63,8 @@ export function parseIsoDay(text: string): number | null {
 /**
  * Epoch milliseconds of an ISO 8601 date-time with an explicit offset —
  * `YYYY-MM-DDTHH:MM[:SS[.fraction]](Z|±HH:MM)` — or `NaN` when the text is not one or names no
- * real instant (30 February, 24:00, offset beyond ±14:00). Pure arithmetic: the streaming
+ * real instant (30 February, 24:00). The offset must be one a real zone can have: from −12:00 to
+ * +14:00, minutes 00, 15, 30 or 45 (`+14:59`, `-13:00`, `+07:07` are rejected). Pure arithmetic: the streaming
  * calculators call it for every dossier.
  */
 export function parseInstant(s: string): number {
@@ -104,7 +105,9 @@ export function parseInstant(s: string): number {
   } else if ((z === 43 || z === 45) && i + 6 === n && s.charCodeAt(i + 3) === 58) {
     const oh = digits(s, i + 1, 2);
     const om = digits(s, i + 4, 2);
-    if (oh < 0 || oh > 14 || om < 0 || om > 59) return Number.NaN;
+    // Real zone offsets only: −12:00 … +14:00 in quarter hours (00, 15, 30, 45 minutes).
+    if (oh < 0 || om < 0 || om % 15 !== 0 || om > 45) return Number.NaN;
+    if (z === 45 ? oh * 60 + om > 720 : oh * 60 + om > 840) return Number.NaN;
     offsetMin = (z === 45 ? -1 : 1) * (oh * 60 + om);
   } else {
     return Number.NaN;
