@@ -4,7 +4,7 @@
 //   node scripts/api/report.mjs           compare the built declarations with the checked-in reports (pnpm check:api)
 //   node scripts/api/report.mjs --update  rewrite the reports (pnpm api:update)
 // Reads the ESM declaration files (dist/**/*.d.ts) that tsup writes: build the packages first.
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
@@ -89,7 +89,20 @@ for (const name of PACKAGES) {
       },
     });
     const label = `${pkgName}${sub === '.' ? '' : sub.slice(1)}`;
-    if (result.apiReportChanged && !update) {
+    const reportFile = join(apiDir, `${reportName(sub)}.api.md`);
+    const fresh = join(tmp, `${reportName(sub)}.api.md`);
+    let changed = result.apiReportChanged;
+    if (existsSync(fresh) && existsSync(reportFile)) {
+      // TypeScript prints the members of a zod enum's object type in type-creation order, which is not
+      // stable between builds: compare (and store) the reports with such member runs sorted.
+      const a = normalizeReport(readFileSync(reportFile, 'utf8'));
+      const b = normalizeReport(readFileSync(fresh, 'utf8'));
+      changed = a !== b;
+      if (update) writeFileSync(reportFile, b);
+    } else if (update && existsSync(reportFile)) {
+      writeFileSync(reportFile, normalizeReport(readFileSync(reportFile, 'utf8')));
+    }
+    if (changed && !update) {
       console.error(
         `API changed: ${label} — review and run pnpm api:update (report: packages/${name}/api/${reportName(sub)}.api.md)`,
       );
@@ -97,8 +110,29 @@ for (const name of PACKAGES) {
     } else if (!result.succeeded && !update) {
       console.error(`API report failed: ${label}`);
       failed++;
-    } else console.log(`${update && result.apiReportChanged ? 'updated' : 'ok     '} ${label}`);
+    } else console.log(`${update && changed ? 'updated' : 'ok     '} ${label}`);
   }
   rmSync(tmp, { recursive: true, force: true });
 }
 if (failed) process.exitCode = 1;
+
+/** Sort each run of consecutive enum-member lines (`    name: "name";`), the one unstable part of a report. */
+function normalizeReport(text) {
+  const lines = text.split('\n');
+  const out = [];
+  let run = [];
+  const member = /^\s+("?)([\w-]+)\1: "\2";$/;
+  const flush = () => {
+    out.push(...run.sort());
+    run = [];
+  };
+  for (const line of lines) {
+    if (member.test(line)) run.push(line);
+    else {
+      flush();
+      out.push(line);
+    }
+  }
+  flush();
+  return out.join('\n');
+}
