@@ -81,8 +81,11 @@ for (const name of PACKAGES) {
       showVerboseMessages: false,
       messageCallback: (m) => {
         if (m.logLevel === 'warning' || m.logLevel === 'error') {
-          if (m.messageId === 'console-api-report-changed' || m.messageId === 'console-api-report-created')
+          // Report differences are judged below, on the normalised text.
+          if (String(m.messageId).startsWith('console-api-report')) {
+            m.handled = true;
             return;
+          }
           console.error(`${pkgName}${sub.slice(1)}: ${m.text}`);
         }
         m.handled = true;
@@ -103,11 +106,12 @@ for (const name of PACKAGES) {
       writeFileSync(reportFile, normalizeReport(readFileSync(reportFile, 'utf8')));
     }
     if (changed && !update) {
+      if (existsSync(fresh)) printFirstDifference(readFileSync(reportFile, 'utf8'), readFileSync(fresh, 'utf8'));
       console.error(
         `API changed: ${label} — review and run pnpm api:update (report: packages/${name}/api/${reportName(sub)}.api.md)`,
       );
       failed++;
-    } else if (!result.succeeded && !update) {
+    } else if (result.errorCount > 0 && !update) {
       console.error(`API report failed: ${label}`);
       failed++;
     } else console.log(`${update && changed ? 'updated' : 'ok     '} ${label}`);
@@ -121,7 +125,8 @@ function normalizeReport(text) {
   const lines = text.split('\n');
   const out = [];
   let run = [];
-  const member = /^\s+("?)([\w-]+)\1: "\2";$/;
+  // API Extractor writes CRLF line endings: the optional \r keeps the pattern matching them.
+  const member = /^\s+("?)([\w-]+)\1: "\2";\r?$/;
   const flush = () => {
     out.push(...run.sort());
     run = [];
@@ -135,4 +140,15 @@ function normalizeReport(text) {
   }
   flush();
   return out.join('\n');
+}
+
+/** Print where the checked-in and the fresh report first part, so a CI log shows what changed. */
+function printFirstDifference(checkedIn, fresh) {
+  const a = normalizeReport(checkedIn).split('\n');
+  const b = normalizeReport(fresh).split('\n');
+  const at = a.findIndex((line, i) => line !== b[i]);
+  const from = Math.max(0, (at < 0 ? a.length : at) - 2);
+  console.error(`  first difference at line ${(at < 0 ? a.length : at) + 1}:`);
+  for (const line of a.slice(from, from + 6)) console.error(`  - ${line.trimEnd()}`);
+  for (const line of b.slice(from, from + 6)) console.error(`  + ${line.trimEnd()}`);
 }
