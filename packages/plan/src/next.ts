@@ -31,11 +31,19 @@ export function nextYearPlan(plan: Plan, evaluation: PlanEvaluation, options: Ne
   }
   const year = plan.year + 1;
   const actual = new Map(evaluation.targets.map((t) => [t.id, t]));
-  const targets: Target[] = plan.targets.map((t) => {
-    const e = actual.get(t.id);
-    const { baseline: _old, proposal: _p, ...rest } = t;
-    return { ...rest, baseline: { year: plan.year, value: e ? e.actual : null } };
-  });
+  // Keys in the schema's order, so the skeleton is byte-identical to its own validated form.
+  const targets: Target[] = plan.targets.map((t) => ({
+    id: t.id,
+    group: t.group,
+    ...(t.title ? { title: t.title } : {}),
+    indicator: t.indicator,
+    comparison: t.comparison,
+    value: t.value,
+    baseline: { year: plan.year, value: actual.get(t.id)?.actual ?? null },
+    ...(t.nationalTarget ? { nationalTarget: t.nationalTarget } : {}),
+    ...(t.proposal ? { proposal: true as const } : {}),
+    source: t.source,
+  }));
   const covered = new Set<string>();
   for (const t of plan.targets) {
     if (t.indicator.kind === 'kpi') covered.add(t.indicator.kpi);
