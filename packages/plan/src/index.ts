@@ -48,4 +48,5 @@ export {
   type TargetGroup,
   TargetSchema,
 } from './schema';
+export { formatIndicatorValue, indicatorLabel, statusLabel, trendLabel } from './text';
 export { editionOf, type PlanEditions, type PlanIssueCode, planHash, validatePlan } from './validate';

@@ -10,6 +10,7 @@ import { demoCommand } from './demo';
 import { fixturesRun } from './fixtures-run';
 import { formGenerate, formRead } from './form';
 import { kpiCommand } from './kpi';
+import { planEvaluate, planNext, planValidate } from './plan';
 import { reportCommand } from './report';
 import { rulesExport } from './rules-export';
 import { score766Command } from './score766';
@@ -25,6 +26,9 @@ export const COMMANDS: readonly CommandDef[] = [
   formRead,
   kpiCommand,
   score766Command,
+  planValidate,
+  planEvaluate,
+  planNext,
   validateCommand,
   rulesExport,
   fixturesRun,
