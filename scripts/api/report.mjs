@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const PACKAGES = ['criteria', 'rules', 'kpi', 'forms', 'score766', 'architecture'];
+export const PACKAGES = ['criteria', 'rules', 'kpi', 'forms', 'score766', 'architecture', 'plan'];
 const update = process.argv.includes('--update');
 
 /** Each `exports` subpath with its ESM declaration file: ['.', 'dist/index.d.ts'], ['./node', …]. */
@@ -106,7 +106,8 @@ for (const name of PACKAGES) {
       writeFileSync(reportFile, normalizeReport(readFileSync(reportFile, 'utf8')));
     }
     if (changed && !update) {
-      if (existsSync(fresh)) printFirstDifference(readFileSync(reportFile, 'utf8'), readFileSync(fresh, 'utf8'));
+      if (existsSync(fresh))
+        printFirstDifference(readFileSync(reportFile, 'utf8'), readFileSync(fresh, 'utf8'));
       console.error(
         `API changed: ${label} — review and run pnpm api:update (report: packages/${name}/api/${reportName(sub)}.api.md)`,
       );
