@@ -154,6 +154,24 @@ describe('cdsx plan evaluate', () => {
     expect(u.stderr).toContain('--synthetic cannot be combined');
   });
 
+  it('the docs pages show a real excerpt of this report (vi and en)', () => {
+    for (const [page, lang] of [
+      ['docs/guide/plan.md', 'vi'],
+      ['docs/en/guide/plan.md', 'en'],
+    ] as const) {
+      const md = readFileSync(join(REPO, page), 'utf8');
+      // The fenced block that starts with the report title of the sample province plan.
+      const excerpt = md
+        .split('```text\n')
+        .map((b) => b.split('```')[0]!)
+        .find((b) => b.includes('— Tỉnh Lai Châu (12)'));
+      expect(excerpt, page).toBeDefined();
+      expect(excerpt!.split('\n').length).toBeGreaterThan(40);
+      const out = cdsx(['plan', 'evaluate', PROVINCE_PLAN, '--synthetic', '--lang', lang]).stdout;
+      expect(out.startsWith(excerpt!.trimEnd()), `${page} excerpt differs from the CLI output`).toBe(true);
+    }
+  });
+
   it('writes an Excel workbook with --format xlsx', () => {
     const dir = tempDir();
     const out = join(dir, 'eval.xlsx');
