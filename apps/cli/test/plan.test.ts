@@ -6,6 +6,13 @@ import { cdsx, REPO, STACK, tempDir } from './helpers';
 const PROVINCE_PLAN = join(REPO, 'packages/plan/examples/province-plan.example.json');
 const COMMUNE_PLAN = join(REPO, 'packages/plan/examples/commune-plan.example.json');
 
+/** `cdsx plan evaluate <province plan> --synthetic --format json`, run once and shared by the tests. */
+let provinceRun: ReturnType<typeof cdsx> | undefined;
+const syntheticProvince = () => {
+  provinceRun ??= cdsx(['plan', 'evaluate', PROVINCE_PLAN, '--synthetic', '--format', 'json']);
+  return provinceRun;
+};
+
 describe('cdsx plan validate', () => {
   it('accepts the example plans and lists their targets', () => {
     const r = cdsx(['plan', 'validate', PROVINCE_PLAN, '--lang', 'en']);
@@ -77,7 +84,7 @@ describe('cdsx plan evaluate', () => {
   });
 
   it('the JSON record is deterministic and agrees with the table', () => {
-    const a = cdsx(['plan', 'evaluate', PROVINCE_PLAN, '--synthetic', '--format', 'json']);
+    const a = syntheticProvince();
     const b = cdsx(['plan', 'evaluate', PROVINCE_PLAN, '--synthetic', '--format', 'json'], {
       env: { TZ: 'America/Los_Angeles' },
     });
@@ -110,9 +117,7 @@ describe('cdsx plan evaluate', () => {
     );
     const fromFile = cdsx(['plan', 'evaluate', PROVINCE_PLAN, '--assessments', file, '--format', 'json']);
     expect(fromFile.code).toBe(0);
-    const synthetic = JSON.parse(
-      cdsx(['plan', 'evaluate', PROVINCE_PLAN, '--synthetic', '--format', 'json']).stdout,
-    );
+    const synthetic = JSON.parse(syntheticProvince().stdout);
     const ev = JSON.parse(fromFile.stdout);
     for (const id of ['XA-01', 'HT-01', 'HT-02']) {
       const x = ev.targets.find((t: { id: string }) => t.id === id);
@@ -190,9 +195,7 @@ describe('cdsx plan next', () => {
     expect(r.code).toBe(0);
     const next = JSON.parse(readFileSync(out, 'utf8'));
     expect(next).toMatchObject({ format: 'cdsx-plan/1', status: 'draft', year: 2027, example: true });
-    const ev = JSON.parse(
-      cdsx(['plan', 'evaluate', PROVINCE_PLAN, '--synthetic', '--format', 'json']).stdout,
-    );
+    const ev = JSON.parse(syntheticProvince().stdout);
     for (const t of ev.targets) {
       expect(next.targets.find((x: { id: string }) => x.id === t.id).baseline).toEqual({
         year: 2026,
