@@ -62,9 +62,11 @@ function recordOptions(options: AssessOptions): RecordOptions {
 
 /**
  * Decide one assessment, or return every problem with it (located, vi + en). Never throws for bad input.
+ * The edition: `options.edition` (one, or a list to pick from), else the editions loaded with `loadEdition`
+ * (see {@link AssessOptions.edition}); an edition that is not loaded is the issue `edition_not_loaded`.
  *
  * @example
- * const r = tryAssess(JSON.parse(text));
+ * const r = tryAssess(JSON.parse(text), { edition: EDITIONS }); // EDITIONS from @cdsx/criteria/editions
  * if (!r.ok) console.error(formatIssues(r.issues));
  * else console.log(r.value.level.name.vi);
  */
@@ -81,16 +83,18 @@ export function tryAssess(assessment: unknown, options: AssessOptions = {}): Par
 /**
  * Đánh giá mức độ — decide a commune's maturity level and its gaps (the compiled, synchronous path; same
  * outcomes as {@link assessWithEngine}, which runs json-rules-engine). Throws {@link CdsxValidationError}
- * with located bilingual issues for an invalid assessment, unknown catalog version or bad overlay.
+ * with located bilingual issues for an invalid assessment, unknown or not loaded catalog version, or bad
+ * overlay. The edition is resolved as {@link tryAssess} says.
  *
  * @example
  * ```ts
+ * import { published } from '@cdsx/criteria/editions/0.1.0';
  * import { assess } from '@cdsx/rules';
  * const record = assess({
  *   commune: { code: '00004', name: 'Ba Đình', provinceCode: '01', unitType: 'phuong' },
  *   period: '2026', catalogVersion: '0.1.0',
  *   observations: { 'DV.01': { value: 82.5, source: 'computed' } },
- * });
+ * }, { edition: published });
  * record.level;          // { level: 0, name: { vi: 'Chưa đạt', en: 'Not yet' } }
  * record.gaps?.mandatory; // what stops level 1, mandatory first
  * ```
@@ -108,7 +112,7 @@ export function assess(assessment: unknown, options: AssessOptions = {}): Decisi
  * Problems are reported with `record` (1-based position) on each issue; nothing is dropped.
  *
  * @example
- * const r = tryAssessMany(assessments, { overlays: [hanoiOverlay] });
+ * const r = tryAssessMany(assessments, { edition: published, overlays: [hanoiOverlay] });
  * if (r.ok) console.log(r.value.filter((d) => d.level.level >= 2).length);
  */
 export function tryAssessMany(
@@ -139,7 +143,7 @@ export function tryAssessMany(
  * {@link tryAssessMany} that throws {@link CdsxValidationError} (issues carry their `record` number).
  *
  * @example
- * const records = assessMany(generateSyntheticAssessments({ edition, communes: COMMUNES }));
+ * const records = assessMany(generateSyntheticAssessments({ edition, communes: COMMUNES }), { edition });
  */
 export function assessMany(
   assessments: readonly unknown[],
@@ -166,7 +170,7 @@ export interface LevelsResult {
  * {@link tryAssessMany}'s; `detail` and `remediation` options do not apply.
  *
  * @example
- * const r = tryAssessLevels(assessments);
+ * const r = tryAssessLevels(assessments, { edition: published });
  * if (r.ok) console.log(r.value.level.filter((l) => l >= 2).length);
  */
 export function tryAssessLevels(
@@ -197,7 +201,7 @@ export function tryAssessLevels(
  * {@link tryAssessLevels} that throws {@link CdsxValidationError} (issues carry their `record` number).
  *
  * @example
- * const { level } = assessLevels(assessments);
+ * const { level } = assessLevels(assessments, { edition: published });
  */
 export function assessLevels(assessments: readonly unknown[], options: AssessOptions = {}): LevelsResult {
   const r = tryAssessLevels(assessments, options);
