@@ -107,6 +107,35 @@ describe('decision records are plain JSON', () => {
     if (!r.ok) expect(r.issues.map((i) => [i.record, i.path])).toEqual([[2, 'period']]);
   });
 
+  it('full and summary records share one key order (summary: the same keys without findings)', () => {
+    const keys = [
+      'recordVersion',
+      'catalog',
+      'engine',
+      'overlay',
+      'commune',
+      'areaGroup',
+      'period',
+      'synthetic',
+      'level',
+      'nextLevel',
+      'provisional',
+      'possibleLevel',
+      'missingCriteria',
+      'levels',
+      'dimensions',
+      'findings',
+      'gaps',
+      'unknownCriteria',
+    ];
+    const full = assess(sample[0], { edition: latestEdition });
+    const summary = assess(sample[0], { edition: latestEdition, detail: 'summary' });
+    const inline = assess(sample[0], { edition: latestEdition, detail: 'summary', remediation: 'inline' });
+    expect(Object.keys(full)).toEqual(keys);
+    expect(Object.keys(summary)).toEqual(keys.filter((k) => k !== 'findings'));
+    expect(Object.keys(inline)).toEqual([...keys.filter((k) => k !== 'findings'), 'remediation']);
+  });
+
   it('assessMany gives records byte-identical to assess', () => {
     const many = assessMany(sample, { edition: latestEdition });
     sample.forEach((a, i) => {
