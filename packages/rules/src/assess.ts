@@ -21,10 +21,16 @@ function decideLevel(ctx: CatalogContext, ruleSet: RuleSet, levelFacts: FactValu
   return level;
 }
 
-/** Requirement outcomes (0 met, 1 not met, 2 not available) of one assessment, by requirement index. */
+let scratch = new Uint8Array(256);
+/**
+ * Requirement outcomes (0 met, 1 not met, 2 not available) of one assessment, by requirement index — in a
+ * buffer shared by every assessment: valid until the next call (each caller is synchronous and done with it
+ * before deciding the next assessment; the record copies what it keeps).
+ */
 function outcomesOf(ruleSet: RuleSet, values: readonly unknown[]): Uint8Array {
   const reqs = ruleSet.requirements;
-  const outcomes = new Uint8Array(reqs.length);
+  if (scratch.length < reqs.length) scratch = new Uint8Array(reqs.length);
+  const outcomes = scratch;
   for (let i = 0; i < reqs.length; i++) {
     const r = reqs[i]!;
     let available = true;

@@ -292,10 +292,12 @@ export function buildRecord(
   const cells = cellsOf(ctx, ruleSet);
   const reqs = ruleSet.requirements;
   const nLevels = ranked.length;
-  const dimMet = new Int32Array(edition.dimensions.length);
-  const dimApplicable = new Int32Array(edition.dimensions.length);
-  // counts[li * 6 + (mandatory ? 0 : 3) + outcome]
-  const counts = new Int32Array(nLevels * 6);
+  // One scratch buffer for the counts, reused by every record (buildRecord is synchronous and never re-entered):
+  // counts[li * 6 + (mandatory ? 0 : 3) + outcome], then met and applicable per dimension.
+  const nDims = edition.dimensions.length;
+  const counts = scratchCounts(nLevels * 6 + 2 * nDims);
+  const dimMetAt = nLevels * 6;
+  const dimApplicableAt = dimMetAt + nDims;
   const full = options.detail === 'full';
   const findings: Finding[] | null = full ? new Array<Finding>(cells.length) : null;
   for (let k = 0; k < cells.length; k++) {
@@ -318,8 +320,8 @@ export function buildRecord(
     }
     const o = outcomes[cell.ri]!;
     counts[cell.li * 6 + cell.kindOffset + o]! += 1;
-    dimApplicable[cell.di]! += 1;
-    if (o === MET) dimMet[cell.di]! += 1;
+    counts[dimApplicableAt + cell.di]! += 1;
+    if (o === MET) counts[dimMetAt + cell.di]! += 1;
     if (findings) {
       const observed = values[cell.ci];
       findings[k] = {
@@ -428,7 +430,11 @@ export function buildRecord(
     edition.dimensions.length,
   );
   for (let i = 0; i < dimensions.length; i++)
-    dimensions[i] = { dimension: edition.dimensions[i]!.id, met: dimMet[i]!, applicable: dimApplicable[i]! };
+    dimensions[i] = {
+      dimension: edition.dimensions[i]!.id,
+      met: counts[dimMetAt + i]!,
+      applicable: counts[dimApplicableAt + i]!,
+    };
   // One literal for both details; `findings` (full records only) keeps its place in the key order. Measured
   // against two literals that differ only in `findings`: about 0.5 ms more per 3,321 records, well under 1% of
   // even the summary mode, so the record shape has one home.
@@ -459,6 +465,14 @@ export function buildRecord(
   };
   if (options.inlineRemediation) record.remediation = remediationTable(ctx, reqs, outcomes);
   return record;
+}
+
+let scratch = new Int32Array(64);
+/** The shared counts buffer, zeroed, at least `n` long. */
+function scratchCounts(n: number): Int32Array {
+  if (scratch.length < n) scratch = new Int32Array(n);
+  else scratch.fill(0, 0, n);
+  return scratch;
 }
 
 function overlayOf(ctx: CatalogContext): DecisionRecord['overlay'] {
