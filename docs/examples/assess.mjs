@@ -15,7 +15,7 @@ const checked = validateAssessment(parsed.value, EDITIONS);
 if (!checked.ok) throw new Error(formatIssues(checked.issues)); // located, vi / en
 
 // 2. Assess: the level reached and what blocks the next one.
-const record = assess(checked.value);
+const record = assess(checked.value, { edition: EDITIONS });
 
 // 3. Read the decision record (criterion texts come from the edition it names).
 const edition = EDITIONS.find((e) => e.edition.version === record.catalog.version).edition;

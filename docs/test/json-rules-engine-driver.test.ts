@@ -45,7 +45,7 @@ describe('reference driver: stock json-rules-engine on the exported rules', () =
       ),
     );
     const driven = await decide(rules, observations);
-    const record = assess(assessment, { overlays: data.overlays ?? [] });
+    const record = assess(assessment, { edition: published.value, overlays: data.overlays ?? [] });
     expect(driven.level).toBe(record.level.level);
     expect(driven.level).toBe(data.expected.level);
     expect(driven.possibleLevel).toBe(record.possibleLevel);

@@ -7,7 +7,10 @@ import { assess } from '@cdsx/rules';
 
 const catalog = getEdition('0.3.0').value;
 const commune = COMMUNES.find((c) => c.unitType === 'xa');
-const record = assess({ commune, period: '2026', catalogVersion: '0.3.0', observations: {} });
+const record = assess(
+  { commune, period: '2026', catalogVersion: '0.3.0', observations: {} },
+  { edition: catalog },
+);
 const view = architectureView({ record, catalog, architecture: latestArchitecture });
 assert.ok(view.ok);
 assert.ok(view.value.counts.upper_level > 0);

@@ -14,12 +14,15 @@ import { assess } from '@cdsx/rules';
 const pinned: ArchitectureEdition = edition;
 const catalog = getEdition('0.3.0');
 if (catalog.ok) {
-  const record = assess({
-    commune: { code: '00004', name: 'Ba Đình', provinceCode: '01', unitType: 'phuong' },
-    period: '2026',
-    catalogVersion: '0.3.0',
-    observations: {},
-  });
+  const record = assess(
+    {
+      commune: { code: '00004', name: 'Ba Đình', provinceCode: '01', unitType: 'phuong' },
+      period: '2026',
+      catalogVersion: '0.3.0',
+      observations: {},
+    },
+    { edition: catalog.value },
+  );
   const r = architectureView({ record, catalog: catalog.value, architecture: latestArchitecture });
   if (r.ok) {
     const view: ArchitectureView = r.value;

@@ -14,12 +14,15 @@ const read = await readForm(bytes);
 // No commune pre-filled: the unit sheet's empty cells are located errors, not a crash.
 assert.equal(read.ok, false);
 assert.ok(read.issues.some((i) => i.path === 'Đơn vị!B3' && i.code === 'required'));
-const record = assess({
-  commune: { code: '00004', name: 'Ba Đình', provinceCode: '01', unitType: 'phuong' },
-  period: '2026',
-  catalogVersion: '0.1.0',
-  observations: { 'DV.01': { value: 85, source: 'computed' } },
-});
+const record = assess(
+  {
+    commune: { code: '00004', name: 'Ba Đình', provinceCode: '01', unitType: 'phuong' },
+    period: '2026',
+    catalogVersion: '0.1.0',
+    observations: { 'DV.01': { value: 85, source: 'computed' } },
+  },
+  { edition: edition.value },
+);
 const report = buildGapReport(record, { reportDate: '2026-05-04' });
 assert.ok(report.ok);
 assert.match(renderGapReportMarkdown(report.value, 'en'), /Phường Ba Đình/);

@@ -1,17 +1,20 @@
 // Runs inside the smoke-test project against the packed @cdsx/rules and @cdsx/kpi, from ESM.
 import assert from 'node:assert/strict';
-import { edition } from '@cdsx/criteria/editions/0.1.0';
+import { edition, published } from '@cdsx/criteria/editions/0.1.0';
 import { computeDossierKpis, kpiObservations, readDossiers } from '@cdsx/kpi';
 import { generateDossiers } from '@cdsx/kpi/testing';
 import { assessWithEngine, tryAssess } from '@cdsx/rules';
 
 const commune = { code: '00004', name: 'Ba Đình', provinceCode: '01', unitType: 'phuong' };
-const bad = tryAssess({
-  commune,
-  period: '2026',
-  catalogVersion: '0.1.0',
-  observations: { 'DV.01': { value: 180, source: 'computed' } },
-});
+const bad = tryAssess(
+  {
+    commune,
+    period: '2026',
+    catalogVersion: '0.1.0',
+    observations: { 'DV.01': { value: 180, source: 'computed' } },
+  },
+  { edition: published },
+);
 assert.equal(bad.ok, false);
 const good = {
   commune,
@@ -19,7 +22,8 @@ const good = {
   catalogVersion: '0.1.0',
   observations: { 'DV.01': { value: 85, source: 'computed' } },
 };
-const fast = tryAssess(good);
+// @cdsx/rules imports no edition body: pass the edition (sync), or let the async path load it on demand.
+const fast = tryAssess(good, { edition: published });
 assert.equal(fast.ok, true);
 assert.equal(JSON.stringify(await assessWithEngine(good)), JSON.stringify(fast.value));
 assert.equal(fast.value.provisional, true);

@@ -22,7 +22,7 @@ function render(version: '0.1.0' | '0.2.0') {
     communes: [commune],
     seed: 7,
   });
-  const record = assess(assessment!);
+  const record = assess(assessment!, { edition: published });
   const tree = createElement(
     I18nContext.Provider,
     { value: i18nFor('en') },

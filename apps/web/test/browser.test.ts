@@ -134,7 +134,7 @@ describe('the demo portal in Chromium', () => {
     ).toBe(true);
     await page.getByTestId('commune-list').selectOption('00004');
 
-    const expected = assess(synthetic('00004'));
+    const expected = assess(synthetic('00004'), { edition: latestEdition });
     await expect.poll(() => levelOf(page)).toBe(expected.level.level);
     const level = page.getByTestId('level');
     expect(await level.textContent()).toContain(expected.level.name.vi);
@@ -169,7 +169,7 @@ describe('the demo portal in Chromium', () => {
     // A Hà Nội commune above level 0 whose level rests on a mandatory level-1 criterion it meets.
     const pick = communesOfProvince('01')
       .map((c) => ({ code: c.code, assessment: synthetic(c.code) }))
-      .map((x) => ({ ...x, record: assess(x.assessment) }))
+      .map((x) => ({ ...x, record: assess(x.assessment, { edition: latestEdition }) }))
       .find((x) => x.record.level.level >= 1);
     expect(pick, 'a Hà Nội commune at level ≥ 1 in the synthetic data').toBeDefined();
     const { code, assessment, record } = pick!;
@@ -194,7 +194,7 @@ describe('the demo portal in Chromium', () => {
         },
       },
     };
-    const after: DecisionRecord = assess(edited);
+    const after: DecisionRecord = assess(edited, { edition: latestEdition });
     expect(after.level.level).toBeLessThan(record.level.level);
 
     const page = await openPage();
@@ -286,7 +286,7 @@ describe('the demo portal in Chromium', () => {
     });
     await expect.poll(() => page.getByTestId('source').textContent()).toContain('giang-vo.json');
     expect(await page.locator('#commune-title').textContent()).toContain('Giảng Võ');
-    expect(await levelOf(page)).toBe(assess(mine).level.level);
+    expect(await levelOf(page)).toBe(assess(mine, { edition: latestEdition }).level.level);
     expect(await page.getByTestId('synthetic-banner').count()).toBe(0); // the user's own data is not labelled synthetic
 
     const dossiers: Dossier[] = [
@@ -339,7 +339,7 @@ describe('the demo portal in Chromium', () => {
   it('switches language to English and back', async () => {
     const page = await openPage();
     await chooseCommune(page, '01', '00004');
-    const expected = assess(synthetic('00004'));
+    const expected = assess(synthetic('00004'), { edition: latestEdition });
     const toggle = page.getByTestId('lang-toggle');
     expect(await toggle.textContent()).toBe('English');
     await toggle.click();
@@ -368,7 +368,7 @@ describe('the demo portal in Chromium', () => {
     const communes = communesOfProvince('04');
     const rows = table.locator('tbody tr');
     expect(await rows.count()).toBe(communes.length);
-    const records = communes.map((c) => assess(synthetic(c.code)));
+    const records = communes.map((c) => assess(synthetic(c.code), { edition: latestEdition }));
     const counts = await page
       .getByTestId('level-counts')
       .locator('li')

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Assessment } from '@cdsx/criteria';
-import { getEdition } from '@cdsx/criteria/editions';
+import { EDITIONS, getEdition } from '@cdsx/criteria/editions';
 import { assess } from '@cdsx/rules';
 import { describe, expect, it } from 'vitest';
 import { published } from './editions/1.0.0';
@@ -16,7 +16,7 @@ if (!e030.ok) throw new Error('0.3.0');
 const catalog = e030.value;
 
 function viewOf(a: Assessment): ArchitectureView {
-  const record = assess(a);
+  const record = assess(a, { edition: EDITIONS });
   const r = architectureView({ record, catalog, architecture: published });
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r.value;
@@ -77,7 +77,7 @@ describe('architectureView on the example rural commune (decided by @cdsx/rules 
   });
 
   it('refuses a record decided under another edition, or an edition without an architecture', () => {
-    const record = assess(example);
+    const record = assess(example, { edition: EDITIONS });
     const other: DecisionLike = { ...record, catalog: { version: '0.2.0', contentHash: 'sha256:x' } };
     const r1 = architectureView({ record: other, catalog, architecture: published });
     expect(r1.ok ? null : r1.issues[0]!.code).toBe('catalog_mismatch');

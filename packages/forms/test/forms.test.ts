@@ -1,5 +1,5 @@
 import { type Assessment, formatIssues } from '@cdsx/criteria';
-import { getEdition, latestEdition } from '@cdsx/criteria/editions';
+import { EDITIONS, getEdition, latestEdition } from '@cdsx/criteria/editions';
 import { assess } from '@cdsx/rules';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -123,7 +123,7 @@ describe('round trip: generate → fill → read', () => {
     if (!r.ok) throw new Error(formatIssues(r.issues));
     expect(r.value.assessment).toEqual(expectedAssessment({}));
     expect(r.value.warnings).toEqual([]);
-    const record = assess(r.value.assessment);
+    const record = assess(r.value.assessment, { edition: EDITIONS });
     expect(record.level.level).toBe(0);
     expect(record.provisional).toBe(true);
   });
@@ -179,7 +179,9 @@ describe('round trip: generate → fill → read', () => {
         if (!r.ok) throw new Error(formatIssues(r.issues));
         expect(r.value.warnings).toEqual([]);
         expect(r.value.assessment).toEqual(expected);
-        expect(assess(r.value.assessment)).toEqual(assess(JSON.parse(JSON.stringify(expected))));
+        expect(assess(r.value.assessment, { edition: EDITIONS })).toEqual(
+          assess(JSON.parse(JSON.stringify(expected)), { edition: EDITIONS }),
+        );
       }),
       { numRuns: 20, seed: 20260504 },
     );

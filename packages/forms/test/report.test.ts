@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { getEdition } from '@cdsx/criteria/editions';
+import { EDITIONS, getEdition } from '@cdsx/criteria/editions';
 import { assess, type DecisionRecord } from '@cdsx/rules';
 import { describe, expect, it } from 'vitest';
 import {
@@ -16,7 +16,7 @@ import { readXlsx } from './zip';
 const assessment = JSON.parse(
   readFileSync(new URL('../../criteria/examples/valid/rural-commune-quarter.json', import.meta.url), 'utf8'),
 );
-const record = assess(assessment);
+const record = assess(assessment, { edition: EDITIONS });
 const published = getEdition('0.1.0');
 if (!published.ok) throw new Error('0.1.0 missing');
 const { edition } = published.value;
@@ -82,7 +82,10 @@ describe('gap report (báo cáo đánh giá)', () => {
   });
 
   it('missing data: listed, and whether it could change the level', () => {
-    const few = assess({ ...assessment, observations: { 'DV.01': assessment.observations['DV.01'] } });
+    const few = assess(
+      { ...assessment, observations: { 'DV.01': assessment.observations['DV.01'] } },
+      { edition: EDITIONS },
+    );
     const report = build(few);
     expect(few.provisional).toBe(true);
     expect(report.missing.length).toBeGreaterThan(0);

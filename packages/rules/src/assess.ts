@@ -21,10 +21,16 @@ function decideLevel(ctx: CatalogContext, ruleSet: RuleSet, levelFacts: FactValu
   return level;
 }
 
-/** Requirement outcomes (0 met, 1 not met, 2 not available) of one assessment, by requirement index. */
+let scratch = new Uint8Array(256);
+/**
+ * Requirement outcomes (0 met, 1 not met, 2 not available) of one assessment, by requirement index — in a
+ * buffer shared by every assessment: valid until the next call (each caller is synchronous and done with it
+ * before deciding the next assessment; the record copies what it keeps).
+ */
 function outcomesOf(ruleSet: RuleSet, values: readonly unknown[]): Uint8Array {
   const reqs = ruleSet.requirements;
-  const outcomes = new Uint8Array(reqs.length);
+  if (scratch.length < reqs.length) scratch = new Uint8Array(reqs.length);
+  const outcomes = scratch;
   for (let i = 0; i < reqs.length; i++) {
     const r = reqs[i]!;
     let available = true;
@@ -62,9 +68,11 @@ function recordOptions(options: AssessOptions): RecordOptions {
 
 /**
  * Decide one assessment, or return every problem with it (located, vi + en). Never throws for bad input.
+ * The edition: `options.edition` (one, or a list to pick from), else the editions loaded with `loadEdition`
+ * (see {@link AssessOptions.edition}); an edition that is not loaded is the issue `edition_not_loaded`.
  *
  * @example
- * const r = tryAssess(JSON.parse(text));
+ * const r = tryAssess(JSON.parse(text), { edition: EDITIONS }); // EDITIONS from @cdsx/criteria/editions
  * if (!r.ok) console.error(formatIssues(r.issues));
  * else console.log(r.value.level.name.vi);
  */
@@ -81,16 +89,18 @@ export function tryAssess(assessment: unknown, options: AssessOptions = {}): Par
 /**
  * Đánh giá mức độ — decide a commune's maturity level and its gaps (the compiled, synchronous path; same
  * outcomes as {@link assessWithEngine}, which runs json-rules-engine). Throws {@link CdsxValidationError}
- * with located bilingual issues for an invalid assessment, unknown catalog version or bad overlay.
+ * with located bilingual issues for an invalid assessment, unknown or not loaded catalog version, or bad
+ * overlay. The edition is resolved as {@link tryAssess} says.
  *
  * @example
  * ```ts
+ * import { published } from '@cdsx/criteria/editions/0.1.0';
  * import { assess } from '@cdsx/rules';
  * const record = assess({
  *   commune: { code: '00004', name: 'Ba Đình', provinceCode: '01', unitType: 'phuong' },
  *   period: '2026', catalogVersion: '0.1.0',
  *   observations: { 'DV.01': { value: 82.5, source: 'computed' } },
- * });
+ * }, { edition: published });
  * record.level;          // { level: 0, name: { vi: 'Chưa đạt', en: 'Not yet' } }
  * record.gaps?.mandatory; // what stops level 1, mandatory first
  * ```
@@ -108,7 +118,7 @@ export function assess(assessment: unknown, options: AssessOptions = {}): Decisi
  * Problems are reported with `record` (1-based position) on each issue; nothing is dropped.
  *
  * @example
- * const r = tryAssessMany(assessments, { overlays: [hanoiOverlay] });
+ * const r = tryAssessMany(assessments, { edition: published, overlays: [hanoiOverlay] });
  * if (r.ok) console.log(r.value.filter((d) => d.level.level >= 2).length);
  */
 export function tryAssessMany(
@@ -139,7 +149,7 @@ export function tryAssessMany(
  * {@link tryAssessMany} that throws {@link CdsxValidationError} (issues carry their `record` number).
  *
  * @example
- * const records = assessMany(generateSyntheticAssessments({ edition, communes: COMMUNES }));
+ * const records = assessMany(generateSyntheticAssessments({ edition, communes: COMMUNES }), { edition });
  */
 export function assessMany(
   assessments: readonly unknown[],
@@ -166,7 +176,7 @@ export interface LevelsResult {
  * {@link tryAssessMany}'s; `detail` and `remediation` options do not apply.
  *
  * @example
- * const r = tryAssessLevels(assessments);
+ * const r = tryAssessLevels(assessments, { edition: published });
  * if (r.ok) console.log(r.value.level.filter((l) => l >= 2).length);
  */
 export function tryAssessLevels(
@@ -197,7 +207,7 @@ export function tryAssessLevels(
  * {@link tryAssessLevels} that throws {@link CdsxValidationError} (issues carry their `record` number).
  *
  * @example
- * const { level } = assessLevels(assessments);
+ * const { level } = assessLevels(assessments, { edition: published });
  */
 export function assessLevels(assessments: readonly unknown[], options: AssessOptions = {}): LevelsResult {
   const r = tryAssessLevels(assessments, options);

@@ -3,12 +3,15 @@ import {
   areaGroupOf,
   type CatalogEdition,
   contentHashOf,
+  type EditionSource,
+  loadEdition,
+  loadedEditions,
   type ParseResult,
   type PublishedEdition,
+  resolveEdition,
   type ValidationIssue,
   validateAssessment,
 } from '@cdsx/criteria';
-import { EDITIONS, getEdition, latestEdition } from '@cdsx/criteria/editions';
 import { type AssessmentAcceptor, compileAssessmentAcceptor } from '@cdsx/criteria/internal';
 import { compileRuleSets, type RuleSet, rankedLevels } from './compile';
 import { type AppliedOverlay, applyOverlay } from './overlay';
@@ -17,10 +20,22 @@ import type { CatalogContext } from './record';
 /** Options shared by {@link assess}, {@link assessMany} and {@link assessWithEngine}. */
 export interface AssessOptions {
   /**
-   * The catalog edition to decide under (a {@link PublishedEdition} or a bare edition). By default the
-   * published edition named by the assessment's `catalogVersion`; a different version is an error.
+   * The catalog edition to decide under: one edition (a {@link PublishedEdition} from its permalink
+   * `@cdsx/criteria/editions/<version>`, or a bare edition) — an assessment naming another version is an
+   * error — or a list to pick from by each assessment's `catalogVersion` (e.g. `EDITIONS` from
+   * `@cdsx/criteria/editions` in a tool that works across editions).
+   *
+   * By default, the edition the assessment names among those loaded with `loadEdition` from
+   * `@cdsx/criteria` (`loadedEditions()`): this package imports no edition body, so a browser bundle holds
+   * only the editions it uses. An assessment naming a published edition that is not loaded is rejected
+   * with the issue `edition_not_loaded` (vi + en), which says how to load it:
+   *
+   * ```ts
+   * const r = await loadEdition(assessment.catalogVersion); // or pass { edition } explicitly
+   * if (r.ok) assess(assessment);                         // same as assess(assessment, { edition: r.value })
+   * ```
    */
-  edition?: CatalogEdition | PublishedEdition;
+  edition?: EditionSource;
   /**
    * Province overlays (validated here; see {@link OverlaySchema}). Each applies to the communes of its
    * province; at most one per province.
@@ -58,21 +73,40 @@ export interface Prepared {
   readonly assessment: Assessment;
 }
 
+/** Content hashes of deep-frozen editions, by identity: frozen content cannot change under its hash. */
+const frozenHashes = new WeakMap<CatalogEdition, string>();
+
 /**
- * The edition as it enters at the API boundary, made immutable. A published edition (deep-frozen by
- * @cdsx/criteria) is used as is; any other edition is copied (`structuredClone`) and the copy deep-frozen,
- * and its content hash computed from the copy — so a caller who mutates their object afterwards can never
- * get decisions (or cached compilations) of the old content under the new one, or the reverse.
+ * The edition as it enters at the API boundary, made immutable, with its content hash. A deep-frozen
+ * edition (every published edition is deep-frozen by @cdsx/criteria) is used as is, its hash computed once
+ * per object; any other edition is copied (`structuredClone`), the copy deep-frozen and hashed — so a caller
+ * who mutates their object afterwards can never get decisions (or cached compilations) of the old content
+ * under the new one, or the reverse. A `contentHash` the caller supplies is never trusted.
+ * @internal
  */
-function immutableEdition(given: CatalogEdition | PublishedEdition): {
+export function immutableEdition(given: CatalogEdition | PublishedEdition): {
   edition: CatalogEdition;
   hash: string;
 } {
   const edition = isPublished(given) ? given.edition : given;
-  const known = EDITIONS.find((e) => e.edition === edition);
-  if (known) return { edition: known.edition, hash: known.contentHash };
+  const known = frozenHashes.get(edition);
+  if (known) return { edition, hash: known };
+  if (isDeepFrozen(edition)) {
+    const hash = contentHashOf(edition);
+    frozenHashes.set(edition, hash);
+    return { edition, hash };
+  }
   const copy = freezeDeep(structuredClone(edition));
-  return { edition: copy, hash: contentHashOf(copy) };
+  const hash = contentHashOf(copy);
+  frozenHashes.set(copy, hash);
+  return { edition: copy, hash };
+}
+
+function isDeepFrozen(value: unknown): boolean {
+  if (!value || typeof value !== 'object') return true;
+  if (!Object.isFrozen(value)) return false;
+  for (const v of Object.values(value)) if (!isDeepFrozen(v)) return false;
+  return true;
 }
 
 function freezeDeep<T>(value: T): T {
@@ -137,6 +171,22 @@ function quickValidate(ctx: CatalogContext, input: unknown, rejectUnknown: boole
   return (rejectUnknown ? pair.error : pair.allow)(input) ? (input as Assessment) : null;
 }
 
+/**
+ * For the asynchronous entry points (json-rules-engine, conformance): when no edition is given, load the
+ * published editions the inputs name (`loadEdition`, a dynamic import of each permalink) so the preparer
+ * finds them among the loaded editions. Unknown versions are left for the preparer to report.
+ * @internal
+ */
+export async function loadNamedEditions(inputs: readonly unknown[], options: AssessOptions): Promise<void> {
+  if (options.edition !== undefined) return;
+  const versions = new Set<string>();
+  for (const input of inputs) {
+    const v = (input as { catalogVersion?: unknown } | null)?.catalogVersion;
+    if (typeof v === 'string') versions.add(v);
+  }
+  for (const v of versions) await loadEdition(v);
+}
+
 function prefixed(issues: ValidationIssue[], prefix: string): ValidationIssue[] {
   return issues.map((i) => ({ ...i, path: i.path ? `${prefix}.${i.path}` : prefix }));
 }
@@ -145,12 +195,36 @@ function isPublished(e: CatalogEdition | PublishedEdition): e is PublishedEditio
   return 'edition' in e && 'contentHash' in e;
 }
 
+function isList(e: EditionSource): e is readonly PublishedEdition[] {
+  return Array.isArray(e);
+}
+
 /**
  * Resolve editions and overlays once for many assessments; `prepare(input)` validates one assessment.
  * @internal
  */
 export function preparer(options: AssessOptions = {}): (input: unknown) => ParseResult<Prepared> {
-  const fixed = options.edition ? immutableEdition(options.edition) : null;
+  const given = options.edition;
+  const fixed = given && !isList(given) ? immutableEdition(given) : null;
+  // No single edition: pick by `catalogVersion` among the list given, or the editions loaded so far.
+  const list = given && isList(given) ? given : null;
+  const byVersion = new Map<string, ParseResult<{ edition: CatalogEdition; hash: string }>>();
+  const pick = (input: unknown): ParseResult<{ edition: CatalogEdition; hash: string }> => {
+    const version = (input as { catalogVersion?: unknown } | null)?.catalogVersion;
+    let r = typeof version === 'string' ? byVersion.get(version) : undefined;
+    if (r) return r;
+    const from = list ?? loadedEditions();
+    const found = resolveEdition(input, from);
+    if (!found.ok) {
+      // Report the structural problems too (validateAssessment resolves the same way and adds them).
+      const v = validateAssessment(input, from);
+      return v.ok ? found : v;
+    }
+    r = { ok: true, value: immutableEdition(found.value) };
+    // The loaded editions only grow: a version found stays found, one not found is looked up again.
+    if (typeof version === 'string') byVersion.set(version, r);
+    return r;
+  };
 
   // Overlays are validated against each edition they are used with, once.
   const overlayCache = new Map<CatalogEdition, ParseResult<Map<string, AppliedOverlay>>>();
@@ -195,26 +269,10 @@ export function preparer(options: AssessOptions = {}): (input: unknown) => Parse
       edition = fixed.edition;
       hash = fixed.hash;
     } else {
-      const version = (input as { catalogVersion?: unknown } | null)?.catalogVersion;
-      if (typeof version !== 'string') {
-        // Report the structural problems (catalogVersion included) against the latest edition.
-        const r = validateAssessment(input, latestEdition.edition);
-        if (!r.ok) return r;
-        return {
-          ok: false,
-          issues: [
-            {
-              path: 'catalogVersion',
-              code: 'required',
-              message: { vi: 'thiếu trường bắt buộc', en: 'required field is missing' },
-            },
-          ],
-        };
-      }
-      const found = getEdition(version);
+      const found = pick(input);
       if (!found.ok) return found;
       edition = found.value.edition;
-      hash = found.value.contentHash;
+      hash = found.value.hash;
     }
     const overlays = overlaysFor(edition, hash);
     if (!overlays.ok) return overlays;

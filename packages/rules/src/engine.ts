@@ -1,7 +1,7 @@
 import { CdsxValidationError } from '@cdsx/criteria';
 import type { EngineResult, Engine as EngineType, RuleProperties } from 'json-rules-engine';
 import type { RuleSet } from './compile';
-import { type AssessOptions, type Prepared, preparer } from './context';
+import { type AssessOptions, loadNamedEditions, type Prepared, preparer } from './context';
 import {
   buildRecord,
   type CatalogContext,
@@ -130,7 +130,8 @@ async function decideWithEngine(
  * The reference semantics: decide an assessment by running the compiled rule JSON through
  * json-rules-engine (one fresh `Engine` per run, flat facts, plain path resolver, no priorities).
  * About 1 ms per assessment and asynchronous — use {@link assess} / {@link assessMany} for speed;
- * the two give identical records (a differential test checks it on random inputs).
+ * the two give identical records (a differential test checks it on random inputs). Without
+ * `options.edition`, the published edition the assessment names is loaded on demand (`loadEdition`).
  *
  * @example
  * const reference = await assessWithEngine(input);
@@ -140,6 +141,7 @@ export async function assessWithEngine(
   assessment: unknown,
   options: AssessOptions = {},
 ): Promise<DecisionRecord> {
+  await loadNamedEditions([assessment], options);
   const prepared = preparer(options)(assessment);
   if (!prepared.ok) throw new CdsxValidationError(prepared.issues, 'assessment');
   return decideWithEngine(prepared.value, options);
@@ -147,6 +149,7 @@ export async function assessWithEngine(
 
 /**
  * Run many assessments through json-rules-engine, sequentially (the reference path; slow by design).
+ * Without `options.edition`, the published editions the assessments name are loaded on demand.
  *
  * @example
  * const reference = await assessManyWithEngine(assessments);
@@ -155,6 +158,7 @@ export async function assessManyWithEngine(
   assessments: readonly unknown[],
   options: AssessOptions = {},
 ): Promise<DecisionRecord[]> {
+  await loadNamedEditions(assessments, options);
   const prepare = preparer(options);
   const out: DecisionRecord[] = [];
   for (let i = 0; i < assessments.length; i++) {

@@ -11,7 +11,7 @@ import { fromZodError } from '@cdsx/criteria/internal';
 import { z } from 'zod';
 import { tryAssess } from './assess';
 import { rankedLevels } from './compile';
-import type { AssessOptions } from './context';
+import { type AssessOptions, loadNamedEditions } from './context';
 import { cmp, type DecisionRecord } from './record';
 
 /**
@@ -122,7 +122,10 @@ export interface ConformanceOptions {
     assessment: unknown,
     options: { overlays: readonly unknown[] },
   ) => DecisionRecord | ConformanceActual | Promise<DecisionRecord | ConformanceActual>;
-  /** Options for the default implementation (e.g. a bare edition under test). */
+  /**
+   * Options for the default implementation (e.g. a bare edition under test). Without `edition`, the
+   * published edition each fixture names is loaded on demand (`loadEdition`).
+   */
   assessOptions?: AssessOptions;
 }
 
@@ -154,7 +157,9 @@ export async function runConformance(
         const out = await options.assess(fx.assessment, { overlays });
         actual = 'findings' in out ? summarizeRecord(out) : out;
       } else {
-        const r = tryAssess(fx.assessment, { ...options.assessOptions, overlays });
+        const assessOptions = { ...options.assessOptions, overlays };
+        await loadNamedEditions([fx.assessment], assessOptions);
+        const r = tryAssess(fx.assessment, assessOptions);
         if (!r.ok) {
           results.push({
             name: fx.name,

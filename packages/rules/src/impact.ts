@@ -3,15 +3,15 @@ import {
   type CatalogEdition,
   CdsxValidationError,
   type Crosswalk,
-  contentHashOf,
   type ParseResult,
   type PublishedEdition,
   type ValidationIssue,
 } from '@cdsx/criteria';
 import { COMMUNES } from '@cdsx/criteria/communes';
-import { crosswalkBetween, EDITIONS } from '@cdsx/criteria/editions';
+import { crosswalkBetween } from '@cdsx/criteria/editions';
 import { describeValue } from '@cdsx/criteria/internal';
 import { tryAssessMany } from './assess';
+import { immutableEdition } from './context';
 import type { DecisionRecord, Finding, Outcome } from './record';
 import { generateSyntheticAssessments } from './synthetic/index';
 
@@ -101,10 +101,10 @@ export interface ImpactReport {
   changes: CommuneImpact[];
 }
 
+/** The edition made immutable at the boundary, with the content hash computed from it (as `assess` does). */
 function unwrap(e: CatalogEdition | PublishedEdition): { edition: CatalogEdition; contentHash: string } {
-  if ('edition' in e && 'contentHash' in e) return e;
-  const known = EDITIONS.find((p) => p.edition === e);
-  return { edition: e, contentHash: known?.contentHash ?? contentHashOf(e) };
+  const { edition, hash } = immutableEdition(e);
+  return { edition, contentHash: hash };
 }
 
 const counts = (): ImpactCounts => ({ communes: 0, up: 0, down: 0, unchanged: 0 });

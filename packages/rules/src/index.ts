@@ -5,8 +5,8 @@
  * @example
  * ```ts
  * import { assess, toJsonRulesEngineRules } from '@cdsx/rules';
- * import { latestEdition } from '@cdsx/criteria/editions';
- * const record = assess(assessment);             // level, findings, gaps for the next level
+ * import { latestEdition } from '@cdsx/criteria/latest';
+ * const record = assess(assessment, { edition: latestEdition }); // level, findings, gaps for the next level
  * const rules = toJsonRulesEngineRules(latestEdition.edition, 'rural'); // plain rule JSON
  * ```
  *

@@ -38,8 +38,8 @@ function issuesOf(o: unknown) {
 
 describe('province overlays', () => {
   it('tightens thresholds, adds province criteria, and is named in the record', () => {
-    const plain = assess(input());
-    const withOverlay = assess(input(), { overlays: [overlay] });
+    const plain = assess(input(), { edition: latestEdition });
+    const withOverlay = assess(input(), { edition: latestEdition, overlays: [overlay] });
     const ht02 = (r: typeof plain) => r.findings.find((f) => f.criterion === 'HT.02' && f.level === 1)!;
     expect(ht02(plain)).toMatchObject({ outcome: 'met', threshold: 80 });
     expect(ht02(withOverlay)).toMatchObject({ outcome: 'not_met', threshold: 85, gap: 3 });
@@ -60,7 +60,7 @@ describe('province overlays', () => {
   });
 
   it('applies only to its own province', () => {
-    const other = assess(input('79'), { overlays: [overlay] });
+    const other = assess(input('79'), { edition: latestEdition, overlays: [overlay] });
     expect(other.overlay).toBeNull();
     expect(other.unknownCriteria).toEqual(['P01.DV.01']);
   });
@@ -116,12 +116,16 @@ describe('province overlays', () => {
       tighten: [{ criterion: 'HT.02', areaGroup: 'city', level: 1 }],
     });
     expect(malformed.map((i) => i.path)).toEqual(['province', 'tighten[0].areaGroup']);
-    const r = tryAssess(input(), { overlays: [overlay, { ...overlay, id: 'again' }] });
+    const r = tryAssess(input(), {
+      edition: latestEdition,
+      overlays: [overlay, { ...overlay, id: 'again' }],
+    });
     expect(r.ok || r.issues[0]).toMatchObject({
       path: 'overlays[1].province',
       code: 'overlay_duplicate_province',
     });
     const bad = tryAssess(input(), {
+      edition: latestEdition,
       overlays: [
         { ...overlay, tighten: [{ criterion: 'HT.02', areaGroup: 'urban', level: 1, threshold: 10 }] },
       ],

@@ -32,7 +32,7 @@ function accessors(value: unknown, path = '$'): string[] {
 describe('decision records are plain JSON', () => {
   it('have only data properties, show their findings when logged and equal their JSON round trip', () => {
     for (const a of sample.slice(0, 5)) {
-      const record = assess(a);
+      const record = assess(a, { edition: latestEdition });
       expect(accessors(record)).toEqual([]);
       expect(inspect(record, { depth: 0 })).not.toContain('Getter');
       expect(Array.isArray(Object.getOwnPropertyDescriptor(record, 'findings')?.value)).toBe(true);
@@ -41,7 +41,7 @@ describe('decision records are plain JSON', () => {
   });
 
   it('are protected by Object.freeze and copied by a descriptor copy, like any object', () => {
-    const record = assess(sample[0]);
+    const record = assess(sample[0], { edition: latestEdition });
     const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(record)) as DecisionRecord;
     copy.findings = [];
     expect(record.findings.length).toBe(edition.criteria.length * (edition.levels.length - 1));
@@ -52,7 +52,7 @@ describe('decision records are plain JSON', () => {
   });
 
   it('keep findings lean: no remediation, unit or dimension repeated per finding', () => {
-    const record = assessMany(sample).find((r) => r.level.level === 0)!;
+    const record = assessMany(sample, { edition: latestEdition }).find((r) => r.level.level === 0)!;
     expect(Object.keys(record.findings[0]!)).toEqual([
       'criterion',
       'level',
@@ -72,8 +72,8 @@ describe('decision records are plain JSON', () => {
 
   it('inline remediation: once per criterion with a failed requirement, catalog order, same otherwise', () => {
     for (const a of sample.slice(0, 10)) {
-      const plain = assess(a);
-      const inline = assess(a, { remediation: 'inline' });
+      const plain = assess(a, { edition: latestEdition });
+      const inline = assess(a, { edition: latestEdition, remediation: 'inline' });
       const failed = new Set(
         plain.findings.filter((f) => f.outcome !== 'met' && f.kind).map((f) => f.criterion),
       );
@@ -87,9 +87,9 @@ describe('decision records are plain JSON', () => {
   });
 
   it('summary records are the full record without findings; levels-only gives the same levels', async () => {
-    const full = assessMany(sample);
-    const summary = assessMany(sample, { detail: 'summary' });
-    const levels = assessLevels(sample);
+    const full = assessMany(sample, { edition: latestEdition });
+    const summary = assessMany(sample, { edition: latestEdition, detail: 'summary' });
+    const levels = assessLevels(sample, { edition: latestEdition });
     expect(levels.level).toHaveLength(sample.length);
     full.forEach((r, i) => {
       const { findings: _, ...rest } = r;
@@ -102,15 +102,44 @@ describe('decision records are plain JSON', () => {
   });
 
   it('levels-only reports bad input by record number and keeps nothing silent', () => {
-    const r = tryAssessLevels([sample[0], { ...sample[1], period: 7 }]);
+    const r = tryAssessLevels([sample[0], { ...sample[1], period: 7 }], { edition: latestEdition });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.map((i) => [i.record, i.path])).toEqual([[2, 'period']]);
   });
 
+  it('full and summary records share one key order (summary: the same keys without findings)', () => {
+    const keys = [
+      'recordVersion',
+      'catalog',
+      'engine',
+      'overlay',
+      'commune',
+      'areaGroup',
+      'period',
+      'synthetic',
+      'level',
+      'nextLevel',
+      'provisional',
+      'possibleLevel',
+      'missingCriteria',
+      'levels',
+      'dimensions',
+      'findings',
+      'gaps',
+      'unknownCriteria',
+    ];
+    const full = assess(sample[0], { edition: latestEdition });
+    const summary = assess(sample[0], { edition: latestEdition, detail: 'summary' });
+    const inline = assess(sample[0], { edition: latestEdition, detail: 'summary', remediation: 'inline' });
+    expect(Object.keys(full)).toEqual(keys);
+    expect(Object.keys(summary)).toEqual(keys.filter((k) => k !== 'findings'));
+    expect(Object.keys(inline)).toEqual([...keys.filter((k) => k !== 'findings'), 'remediation']);
+  });
+
   it('assessMany gives records byte-identical to assess', () => {
-    const many = assessMany(sample);
+    const many = assessMany(sample, { edition: latestEdition });
     sample.forEach((a, i) => {
-      expect(JSON.stringify(many[i])).toBe(JSON.stringify(assess(a)));
+      expect(JSON.stringify(many[i])).toBe(JSON.stringify(assess(a, { edition: latestEdition })));
     });
   });
 });

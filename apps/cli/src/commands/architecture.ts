@@ -7,7 +7,7 @@ import {
   STATUS_NAMES,
   STATUS_STYLE,
 } from '@cdsx/architecture';
-import { getEdition } from '@cdsx/criteria/editions';
+import { EDITIONS, getEdition } from '@cdsx/criteria/editions';
 import { tryAssess } from '@cdsx/rules';
 import type { CommandDef } from '../command';
 import { EXIT, InputError } from '../errors';
@@ -48,7 +48,7 @@ export const architectureCommand: CommandDef = {
   async run(ctx) {
     const { lang } = ctx;
     const doc = await readJsonDocument(ctx, ctx.positionals[0]!);
-    const decided = tryAssess(doc.value);
+    const decided = tryAssess(doc.value, { edition: EDITIONS });
     if (!decided.ok) throw new InputError(decided.issues.map((i) => locate(doc, i)));
     const record = decided.value;
     const catalog = getEdition(record.catalog.version);

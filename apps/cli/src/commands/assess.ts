@@ -1,6 +1,6 @@
 import type { CatalogEdition, PublishedEdition, ValidationIssue } from '@cdsx/criteria';
 import { checkCommuneIdentity, provinceByCode } from '@cdsx/criteria/communes';
-import { getEdition } from '@cdsx/criteria/editions';
+import { EDITIONS, getEdition } from '@cdsx/criteria/editions';
 import { type AssessOptions, applyOverlay, type DecisionRecord, tryAssessMany } from '@cdsx/rules';
 import type { CommandDef, Context } from '../command';
 import { EXIT, formatLocated, InputError, type LocatedIssue } from '../errors';
@@ -363,7 +363,7 @@ export const assessCommand: CommandDef = {
     const writer = streaming ? recordWriter(ctx.output(), ctx.format as 'json' | 'ndjson') : undefined;
     const report = (issues: LocatedIssue[]) => ctx.note(`${formatLocated(issues, ctx.errLang)}\n`);
     const { read, invalid } = await assessStream(streamRecordInputs(ctx, ctx.positionals[0]!), {
-      assess: { ...(fixed ? { edition: fixed } : {}), overlays },
+      assess: { edition: fixed ?? EDITIONS, overlays },
       allowUnlisted: ctx.values['allow-unlisted-units'] === true,
       async onRecord(r) {
         tally.add(r);

@@ -1,5 +1,5 @@
 import type { PublishedEdition } from '@cdsx/criteria';
-import { getEdition } from '@cdsx/criteria/editions';
+import { EDITIONS, getEdition } from '@cdsx/criteria/editions';
 import { decisionRecordToXlsx, readForm } from '@cdsx/forms';
 import {
   buildGapReport,
@@ -44,7 +44,7 @@ export async function recordFromInput(
     const value = doc.value as { recordVersion?: unknown } | null;
     if (value && typeof value === 'object' && 'recordVersion' in value) record = value as DecisionRecord;
     else {
-      const decided = tryAssess(doc.value, fixed ? { edition: fixed } : {});
+      const decided = tryAssess(doc.value, { edition: fixed ?? EDITIONS });
       if (!decided.ok) throw new InputError(decided.issues.map((i) => locate(doc, i)));
       record = decided.value;
     }

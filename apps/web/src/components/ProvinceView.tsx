@@ -1,7 +1,7 @@
 import { communesOfProvince, fullName, type Province } from '@cdsx/criteria/communes';
 import { assessMany, type DecisionRecord } from '@cdsx/rules';
 import { useId, useMemo, useState } from 'react';
-import { EDITION, syntheticAssessments } from '../data';
+import { EDITION, LATEST, syntheticAssessments } from '../data';
 import { indexBy, search } from '../fold';
 import { useI18n } from '../i18n';
 
@@ -25,7 +25,7 @@ export default function ProvinceView({
 
   const records = useMemo(() => {
     const communes = communesOfProvince(province.code);
-    const decided = assessMany(syntheticAssessments(communes));
+    const decided = assessMany(syntheticAssessments(communes), { edition: LATEST });
     return indexBy(
       communes.map((c, i) => ({ commune: c, record: decided[i]! })),
       (r) => fullName(r.commune),

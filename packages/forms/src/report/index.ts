@@ -7,7 +7,7 @@
  * ```ts
  * import { assess } from '@cdsx/rules';
  * import { buildGapReport, renderGapReportHtml } from '@cdsx/forms/report';
- * const r = buildGapReport(assess(assessment));
+ * const r = buildGapReport(assess(assessment, { edition })); // edition: the one the assessment names
  * if (r.ok) document.body.innerHTML = renderGapReportHtml(r.value, 'vi');
  * ```
  *

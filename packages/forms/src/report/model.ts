@@ -112,7 +112,7 @@ function mismatch(what: LocalizedText): ParseResult<never> {
  * criterion id. Fails (located, vi + en) when that edition is unknown or is not the one the record names.
  *
  * @example
- * const r = buildGapReport(assess(assessment), { reportDate: '2026-05-04' });
+ * const r = buildGapReport(assess(assessment, { edition }), { reportDate: '2026-05-04' });
  * if (r.ok) console.log(renderGapReportMarkdown(r.value, 'vi'));
  */
 export function buildGapReport(
