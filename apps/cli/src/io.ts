@@ -373,35 +373,62 @@ export function fileSink(cwd: string, file: string, inputs: ReadonlySet<string>,
 
 /**
  * Text of a file or of standard input as it arrives, one line at a time (`\n` or `\r\n`; a final line
- * without a newline included), with 1-based line numbers. Memory holds one chunk, never the file.
+ * without a newline included), with 1-based line numbers. Memory holds one chunk and at most one line of
+ * `maxLine` characters, never the file: a longer line is given as `{ text: '', tooLong }` (its length) and
+ * the rest of it is skipped as it arrives, so even an endless input without line breaks stays bounded.
  */
 export async function* lines(
   chunks: AsyncIterable<string | Buffer>,
-): AsyncGenerator<{ text: string; line: number }> {
+  maxLine = Number.POSITIVE_INFINITY,
+): AsyncGenerator<{ text: string; line: number; tooLong?: number }> {
   const decoder = new TextDecoder('utf-8');
   let pending = '';
   let line = 0;
   let first = true;
+  // Characters of the current line skipped so far because it is too long (0: not skipping).
+  let skipped = 0;
   for await (const chunk of chunks) {
     let s = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
     if (first && s.length) {
       if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
       first = false;
     }
+    if (skipped > 0) {
+      const nl = s.indexOf('\n');
+      if (nl < 0) {
+        skipped += s.length;
+        continue;
+      }
+      line++;
+      yield { text: '', line, tooLong: skipped + nl };
+      skipped = 0;
+      s = s.slice(nl + 1);
+    }
     pending += s;
     let start = 0;
     for (let nl = pending.indexOf('\n'); nl !== -1; nl = pending.indexOf('\n', start)) {
-      const raw = pending.slice(start, nl);
       line++;
-      yield { text: raw.endsWith('\r') ? raw.slice(0, -1) : raw, line };
+      if (nl - start > maxLine) yield { text: '', line, tooLong: nl - start };
+      else {
+        const raw = pending.slice(start, nl);
+        yield { text: raw.endsWith('\r') ? raw.slice(0, -1) : raw, line };
+      }
       start = nl + 1;
     }
     pending = pending.slice(start);
+    if (pending.length > maxLine) {
+      skipped = pending.length;
+      pending = '';
+    }
   }
   pending += decoder.decode();
-  if (pending.length) {
+  if (skipped > 0) {
     line++;
-    yield { text: pending.endsWith('\r') ? pending.slice(0, -1) : pending, line };
+    yield { text: '', line, tooLong: skipped + pending.length };
+  } else if (pending.length) {
+    line++;
+    if (pending.length > maxLine) yield { text: '', line, tooLong: pending.length };
+    else yield { text: pending.endsWith('\r') ? pending.slice(0, -1) : pending, line };
   }
 }
 

@@ -92,7 +92,7 @@ function rejectionLines(
 
 async function readServices(ctx: Context, kpi: Kpi, file: string) {
   const name = file === '-' ? STDIN : file;
-  const reader = kpi.readProcedures(await ctx.readText(file));
+  const reader = kpi.readProcedures(await ctx.openChunks(file));
   const procedures = [];
   for await (const p of reader) procedures.push(p);
   if (reader.summary.rejected || reader.summary.duplicates) {
@@ -142,7 +142,7 @@ async function readFeedback(
   options: import('@cdsx/kpi').GroupOptions,
 ): Promise<{ groups: GroupResult[]; summary: RejectionSummary; name: string; outsidePeriod: number }> {
   const name = file === '-' ? STDIN : file;
-  const reader = kpi.readFeedbackCases(await ctx.readText(file));
+  const reader = kpi.readFeedbackCases(await ctx.openChunks(file));
   const acc = kpi.feedbackKpiAccumulator(options);
   for await (const c of reader) acc.add(c);
   let groups = acc.finish();
