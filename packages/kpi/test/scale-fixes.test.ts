@@ -277,6 +277,10 @@ describe('the rejected path reports exactly what the schema says (issue 17 item 
         d.feeAmount = -1;
       },
       (d) => delete d.receivedAt,
+      (d) => (d.extra = 1),
+      (d) => (d.processingDays = -3),
+      (d) => (d.supplementRequests = [{ requestedAt: 'soon' }]),
+      (d) => (d.finishedAt = '2025-01-01T00:00:00+07:00'),
     ];
     let i = 0;
     for (const d of edgeDossiers(5, 600)) {
