@@ -236,6 +236,16 @@ describe('duplicate ids', () => {
     expect(set.addOrGet(b, 4)).toBe(2);
     expect(set.count).toBe(2);
   });
+  it('keeps one-byte (ASCII, Latin-1) and two-byte ids apart and finds each again across growth', () => {
+    const set = new IdSet();
+    const ids: string[] = [];
+    for (let i = 0; i < 120_000; i++) ids.push(i % 3 === 0 ? `HỒ-${i}` : i % 3 === 1 ? `é-${i}` : `H-${i}`);
+    ids.push('', 'ồ', 'o', '\u0100', '\u00ff');
+    ids.forEach((id, k) => expect(set.addOrGet(id, k + 1)).toBe(0));
+    expect(set.count).toBe(ids.length);
+    ids.forEach((id, k) => expect(set.addOrGet(id, 999_999)).toBe(k + 1));
+    expect(set.count).toBe(ids.length);
+  });
   it('ids differing only by Unicode normalisation (NFC/NFD) are duplicates', () => {
     const nfc = 'HỒ-SƠ-1'.normalize('NFC');
     const nfd = nfc.normalize('NFD');
