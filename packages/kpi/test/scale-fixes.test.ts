@@ -241,9 +241,9 @@ describe('duplicate ids', () => {
     const ids: string[] = [];
     for (let i = 0; i < 120_000; i++) ids.push(i % 3 === 0 ? `HỒ-${i}` : i % 3 === 1 ? `é-${i}` : `H-${i}`);
     ids.push('', 'ồ', 'o', '\u0100', '\u00ff');
-    ids.forEach((id, k) => expect(set.addOrGet(id, k + 1)).toBe(0));
+    for (const [k, id] of ids.entries()) expect(set.addOrGet(id, k + 1)).toBe(0);
     expect(set.count).toBe(ids.length);
-    ids.forEach((id, k) => expect(set.addOrGet(id, 999_999)).toBe(k + 1));
+    for (const [k, id] of ids.entries()) expect(set.addOrGet(id, 999_999)).toBe(k + 1);
     expect(set.count).toBe(ids.length);
   });
   it('ids differing only by Unicode normalisation (NFC/NFD) are duplicates', () => {
