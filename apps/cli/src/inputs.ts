@@ -3,7 +3,15 @@ import type { Context } from './command';
 import { fileError, InputError, type LocatedIssue } from './errors';
 import { t } from './i18n';
 import { filesIn, isDirectory, lines, STDIN } from './io';
-import { isNdjsonName, looksLikeNdjson, readRecords, type SourceRecord } from './records';
+import {
+  isNdjsonName,
+  MAX_DOCUMENT_SIZE,
+  maxRecordSize,
+  parsesAlone,
+  readRecords,
+  recordTooLarge,
+  type SourceRecord,
+} from './records';
 
 /**
  * Read JSON/NDJSON records from a file, every `.json`/`.ndjson`/`.jsonl` file of a directory (sorted by
@@ -100,45 +108,88 @@ async function* streamFile(ctx: Context, file: string, name: string): AsyncGener
   const decoder = new TextDecoder('utf-8');
   const decode = (c: string | Buffer) => (typeof c === 'string' ? c : decoder.decode(c, { stream: true }));
   let ndjson = isNdjsonName(file);
+  const limit = maxRecordSize(ctx.env);
   let head = '';
   let done = false;
   if (!ndjson) {
-    // Read until the first non-blank line is complete and something follows it: enough to tell NDJSON
-    // (that line is a value on its own) from a pretty-printed document.
-    while (!/^[ \t\r\n]*[^\n]*\n[\s\S]*\S/.test(head)) {
+    // Read until the first non-blank line is complete: NDJSON when that line is a JSON value on its own
+    // (an object, as records are), a JSON document otherwise (a pretty-printed `{`, or a one-line array).
+    // The look-ahead holds at most one record's worth of text: past the limit (a huge first line, or
+    // a flood of blank lines) it stops and the input is read as NDJSON, whose reader bounds each line.
+    let pos = 0;
+    let from = 0;
+    for (;;) {
+      while (pos < head.length && /[ \t\r\n]/.test(head[pos]!)) pos++;
+      from = Math.max(from, pos);
+      const nl = pos < head.length ? head.indexOf('\n', from) : -1;
+      if (nl >= 0) {
+        const first = head.slice(pos, nl);
+        ndjson = parsesAlone(first) && !/^\s*\[/.test(first);
+        break;
+      }
+      from = head.length;
+      if (head.length > limit) {
+        ndjson = true;
+        break;
+      }
       const n = await it.next();
       if (n.done) {
         done = true;
         break;
       }
       head += decode(n.value);
+      if (pos === 0 && head.charCodeAt(0) === 0xfeff) pos = 1;
     }
-    ndjson = looksLikeNdjson(head.charCodeAt(0) === 0xfeff ? head.slice(1) : head);
   }
   async function* rest(): AsyncGenerator<string> {
     if (head) yield head;
+    head = '';
     if (done) return;
     for (let n = await it.next(); !n.done; n = await it.next()) yield decode(n.value);
     const tail = decoder.decode();
     if (tail) yield tail;
   }
   if (!ndjson) {
+    // A JSON document (or array) cannot be split into records before it is parsed: it is read whole, up
+    // to the longest string JavaScript holds; a larger one is a located error that says to use NDJSON.
     let text = '';
-    for await (const s of rest()) text += s;
+    for await (const s of rest()) {
+      if (text.length + s.length > MAX_DOCUMENT_SIZE) {
+        yield {
+          issues: [
+            {
+              file: name,
+              issue: {
+                path: '',
+                code: 'document_too_large',
+                message: t(
+                  `tài liệu JSON dài hơn ${MAX_DOCUMENT_SIZE} ký tự, không đọc nguyên được; hãy ghi mỗi bản ghi trên một dòng (NDJSON)`,
+                  `the JSON document is over ${MAX_DOCUMENT_SIZE} characters and cannot be read whole; write one record per line (NDJSON)`,
+                ),
+              },
+            },
+          ],
+        };
+        return;
+      }
+      text += s;
+    }
     yield* wholeDocument(name, text);
     return;
   }
   let count = 0;
-  for await (const { text, line } of lines(rest())) {
+  for await (const { text, line, tooLong } of lines(rest(), limit)) {
+    if (tooLong !== undefined) {
+      count++;
+      yield { issues: [{ file: name, issue: recordTooLarge(line, tooLong, limit) }] };
+      continue;
+    }
     if (text.trim() === '') continue;
     count++;
-    const r = parseJsonText(text);
+    // Located at the file's line (`firstLine`), not the line's own; at most a few issues per bad line.
+    const r = parseJsonText(text, undefined, { firstLine: line, maxIssues: 3 });
     if (r.ok) yield { record: { file: name, value: r.value, text, firstLine: line, prefix: [] } };
-    else {
-      // Re-parse behind the preceding line breaks so the message names the file's line, not the line's own.
-      const located = parseJsonText('\n'.repeat(line - 1) + text);
-      yield { issues: (located.ok ? r.issues : located.issues).map((issue) => ({ file: name, issue })) };
-    }
+    else yield { issues: r.issues.map((issue) => ({ file: name, issue })) };
   }
   if (count === 0) {
     yield {

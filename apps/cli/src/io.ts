@@ -175,12 +175,10 @@ function stdinIs(st: Stats, stdinFd: number): boolean {
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
- * Write a file atomically: the content goes to a temporary file in the same directory, which is then
- * renamed over the target, so readers never see a half-written file. Refuses to overwrite an input, also
- * when standard input is redirected from the target. The target keeps its permission bits. A special file
- * (a FIFO, a device such as `/dev/null` or `/dev/stdout`) is written directly, never replaced. A temporary
- * is removed when the write fails or the process is interrupted (SIGINT, SIGTERM, SIGHUP), and temporaries
- * that a killed earlier run left behind are removed by the next write to the same target.
+ * Write a file atomically: {@link fileSink} with the whole content, then committed — one mechanism with
+ * every guarantee of the sink (temporary file renamed over the target, inputs and a redirected standard
+ * input refused, permission bits kept, special files written in place, temporaries removed on failure, on
+ * SIGINT/SIGTERM/SIGHUP and by the next run).
  */
 export function writeFileAtomic(
   cwd: string,
@@ -189,79 +187,9 @@ export function writeFileAtomic(
   inputs: ReadonlySet<string>,
   stdinFd = 0,
 ): void {
-  const target = canonicalPath(cwd, file);
-  const existing = statOrUndefined(target);
-  if (inputs.has(target) || (existing?.isFile() && stdinIs(existing, stdinFd))) {
-    throw new UsageError(
-      t(`--out ${file}: không ghi đè lên tệp đầu vào`, `--out ${file}: refusing to overwrite an input file`),
-    );
-  }
-  const failed = (e: unknown) => {
-    const code = errnoCode(e);
-    return fileError(
-      file,
-      'write_failed',
-      t(`không ghi được tệp (${code ?? 'lỗi'})`, `cannot write the file (${code ?? 'error'})`),
-    );
-  };
-  if (existing && !existing.isFile() && !existing.isDirectory()) {
-    // A FIFO, a device or a socket: renaming over it would replace it with a regular file.
-    let fd: number | undefined;
-    try {
-      fd = openSync(target, 'w');
-      for (const part of content) {
-        if (typeof part === 'string') writeSync(fd, part);
-        else writeSync(fd, part);
-      }
-    } catch (e) {
-      throw failed(e);
-    } finally {
-      if (fd !== undefined) closeSync(fd);
-    }
-    return;
-  }
-  removeStaleTemporaries(target);
-  const tmp = join(
-    dirname(target),
-    `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
-  const cleanup = () => {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // The temporary file was never created or is already gone.
-    }
-  };
-  const onSignal = (signal: NodeJS.Signals) => {
-    cleanup();
-    for (const s of SIGNALS) process.removeListener(s, onSignal);
-    process.kill(process.pid, signal);
-  };
-  for (const s of SIGNALS) process.once(s, onSignal);
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, 'wx', existing ? existing.mode & 0o7777 : 0o666);
-    if (existing) fchmodSync(fd, existing.mode & 0o7777);
-    for (const part of content) {
-      if (typeof part === 'string') writeSync(fd, part);
-      else writeSync(fd, part);
-    }
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, target);
-  } catch (e) {
-    if (fd !== undefined) closeSync(fd);
-    cleanup();
-    throw failed(e);
-  } finally {
-    // The write is synchronous, so a signal that came during it is dispatched only after it: keep the
-    // handler one more turn of the event loop so that signal still removes the temporary and then ends
-    // the process as it would have.
-    setImmediate(() => {
-      for (const s of SIGNALS) process.removeListener(s, onSignal);
-    });
-  }
+  const sink = fileSink(cwd, file, inputs, stdinFd);
+  for (const part of content) sink.writeNow(part);
+  sink.commit();
 }
 
 /** Where a streaming command writes: stdout as it goes, or `--out` (a temporary file renamed at the end). */
@@ -291,13 +219,20 @@ export function streamSink(stream: {
 }
 
 /**
- * A sink writing `--out` as records are decided, with the guarantees of {@link writeFileAtomic}: a temporary
- * file in the same directory renamed over the target on commit (readers never see half a file), never an
- * input (also not when standard input is redirected from the target), the target's permission bits kept, a
- * special file (FIFO, device) written in place instead of replaced, the temporary removed on failure, abort
- * and SIGINT/SIGTERM/SIGHUP, and temporaries of a killed earlier run removed first.
+ * A sink writing `--out` (streaming commands as records are decided, and {@link writeFileAtomic}): a
+ * temporary file in the same directory, renamed over the target on commit, so readers never see half a
+ * file. Never an input, also not when standard input is redirected from the target
+ * (`assess - --out x.json < x.json`); the target's permission bits are kept; a special file (a FIFO, a
+ * device such as `/dev/null` or `/dev/stdout`) is written in place, never replaced. The temporary is
+ * removed on failure, on abort and on SIGINT/SIGTERM/SIGHUP (the process then still ends by that signal),
+ * and temporaries that a killed earlier run left behind are removed first.
  */
-export function fileSink(cwd: string, file: string, inputs: ReadonlySet<string>, stdinFd = 0): Sink {
+export function fileSink(
+  cwd: string,
+  file: string,
+  inputs: ReadonlySet<string>,
+  stdinFd = 0,
+): Sink & { writeNow(text: string | Uint8Array): void } {
   const target = canonicalPath(cwd, file);
   const existing = statOrUndefined(target);
   const refuse = () =>
@@ -319,10 +254,9 @@ export function fileSink(cwd: string, file: string, inputs: ReadonlySet<string>,
     ? target
     : join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
-  const abort = () => {
+  const removeTemporary = () => {
     if (fd !== undefined) closeSync(fd);
     fd = undefined;
-    for (const s of SIGNALS) process.removeListener(s, onSignal);
     if (special) return;
     try {
       unlinkSync(tmp);
@@ -330,8 +264,20 @@ export function fileSink(cwd: string, file: string, inputs: ReadonlySet<string>,
       // Already gone.
     }
   };
+  // Writes are synchronous, so a signal that came during one is dispatched only after it: the handlers stay
+  // one more turn of the event loop, so such a signal still removes the temporary and then ends the
+  // process as it would have (removed at once, the signal would be lost).
+  const release = () =>
+    setImmediate(() => {
+      for (const s of SIGNALS) process.removeListener(s, onSignal);
+    });
+  const abort = () => {
+    removeTemporary();
+    release();
+  };
   const onSignal = (signal: NodeJS.Signals) => {
-    abort();
+    removeTemporary();
+    for (const s of SIGNALS) process.removeListener(s, onSignal);
     process.kill(process.pid, signal);
   };
   try {
@@ -341,15 +287,19 @@ export function fileSink(cwd: string, file: string, inputs: ReadonlySet<string>,
     throw fail(e);
   }
   for (const s of SIGNALS) process.once(s, onSignal);
+  const writeNow = (text: string | Uint8Array) => {
+    try {
+      if (typeof text === 'string') writeSync(fd!, text);
+      else writeSync(fd!, text);
+    } catch (e) {
+      abort();
+      throw fail(e);
+    }
+  };
   return {
+    writeNow,
     async write(text) {
-      try {
-        if (typeof text === 'string') writeSync(fd!, text);
-        else writeSync(fd!, text);
-      } catch (e) {
-        abort();
-        throw fail(e);
-      }
+      writeNow(text);
     },
     commit() {
       if (inputs.has(target)) {
@@ -365,7 +315,7 @@ export function fileSink(cwd: string, file: string, inputs: ReadonlySet<string>,
         abort();
         throw fail(e);
       }
-      for (const s of SIGNALS) process.removeListener(s, onSignal);
+      release();
     },
     abort,
   };
@@ -373,35 +323,62 @@ export function fileSink(cwd: string, file: string, inputs: ReadonlySet<string>,
 
 /**
  * Text of a file or of standard input as it arrives, one line at a time (`\n` or `\r\n`; a final line
- * without a newline included), with 1-based line numbers. Memory holds one chunk, never the file.
+ * without a newline included), with 1-based line numbers. Memory holds one chunk and at most one line of
+ * `maxLine` characters, never the file: a longer line is given as `{ text: '', tooLong }` (its length) and
+ * the rest of it is skipped as it arrives, so even an endless input without line breaks stays bounded.
  */
 export async function* lines(
   chunks: AsyncIterable<string | Buffer>,
-): AsyncGenerator<{ text: string; line: number }> {
+  maxLine = Number.POSITIVE_INFINITY,
+): AsyncGenerator<{ text: string; line: number; tooLong?: number }> {
   const decoder = new TextDecoder('utf-8');
   let pending = '';
   let line = 0;
   let first = true;
+  // Characters of the current line skipped so far because it is too long (0: not skipping).
+  let skipped = 0;
   for await (const chunk of chunks) {
     let s = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
     if (first && s.length) {
       if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
       first = false;
     }
+    if (skipped > 0) {
+      const nl = s.indexOf('\n');
+      if (nl < 0) {
+        skipped += s.length;
+        continue;
+      }
+      line++;
+      yield { text: '', line, tooLong: skipped + nl };
+      skipped = 0;
+      s = s.slice(nl + 1);
+    }
     pending += s;
     let start = 0;
     for (let nl = pending.indexOf('\n'); nl !== -1; nl = pending.indexOf('\n', start)) {
-      const raw = pending.slice(start, nl);
       line++;
-      yield { text: raw.endsWith('\r') ? raw.slice(0, -1) : raw, line };
+      if (nl - start > maxLine) yield { text: '', line, tooLong: nl - start };
+      else {
+        const raw = pending.slice(start, nl);
+        yield { text: raw.endsWith('\r') ? raw.slice(0, -1) : raw, line };
+      }
       start = nl + 1;
     }
     pending = pending.slice(start);
+    if (pending.length > maxLine) {
+      skipped = pending.length;
+      pending = '';
+    }
   }
   pending += decoder.decode();
-  if (pending.length) {
+  if (skipped > 0) {
     line++;
-    yield { text: pending.endsWith('\r') ? pending.slice(0, -1) : pending, line };
+    yield { text: '', line, tooLong: skipped + pending.length };
+  } else if (pending.length) {
+    line++;
+    if (pending.length > maxLine) yield { text: '', line, tooLong: pending.length };
+    else yield { text: pending.endsWith('\r') ? pending.slice(0, -1) : pending, line };
   }
 }
 

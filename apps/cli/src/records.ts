@@ -1,3 +1,4 @@
+import { constants } from 'node:buffer';
 import { parseJsonText, type ValidationIssue } from '@cdsx/criteria';
 import { LineIndex } from '@cdsx/criteria/internal';
 import { findNodeAtLocation, type Node, parseTree } from 'jsonc-parser';
@@ -46,6 +47,25 @@ export function maxRecordSize(env: NodeJS.ProcessEnv = process.env): number {
   const v = Number(env.CDSX_MAX_RECORD_SIZE);
   return Number.isSafeInteger(v) && v > 0 ? v : 16 * 1024 * 1024;
 }
+
+/** The located issue of an NDJSON line longer than {@link maxRecordSize}. */
+export function recordTooLarge(line: number, length: number, limit: number): ValidationIssue {
+  return {
+    path: '',
+    code: 'record_too_large',
+    line,
+    message: t(
+      `dòng dài ${length} ký tự, vượt giới hạn ${limit} (đặt CDSX_MAX_RECORD_SIZE để đổi)`,
+      `the line is ${length} characters long, over the limit of ${limit} (set CDSX_MAX_RECORD_SIZE to change it)`,
+    ),
+  };
+}
+
+/**
+ * Longest JSON document (not NDJSON) read whole from standard input, in characters: just under V8's
+ * longest string. Beyond it the records must come as NDJSON, which is read one line at a time.
+ */
+export const MAX_DOCUMENT_SIZE: number = constants.MAX_STRING_LENGTH;
 
 // The parse tree and line index of the last text located in: issues come record by record, so one entry
 // is enough, and memory does not grow with the number of records.
@@ -136,7 +156,8 @@ export function isNdjsonName(file: string): boolean {
   return /\.(ndjson|jsonl)$/i.test(file);
 }
 
-function parsesAlone(line: string): boolean {
+/** Whether a line is a JSON value on its own. */
+export function parsesAlone(line: string): boolean {
   try {
     JSON.parse(line);
     return true;
@@ -186,15 +207,7 @@ export function readRecords(file: string, text: string, ndjson?: boolean): Sourc
     const from = start;
     start = next;
     if (length > limit) {
-      report({
-        path: '',
-        code: 'record_too_large',
-        line: i + 1,
-        message: t(
-          `dòng dài ${length} ký tự, vượt giới hạn ${limit} (đặt CDSX_MAX_RECORD_SIZE để đổi)`,
-          `the line is ${length} characters long, over the limit of ${limit} (set CDSX_MAX_RECORD_SIZE to change it)`,
-        ),
-      });
+      report(recordTooLarge(i + 1, length, limit));
       continue;
     }
     const line = body.slice(from, end);

@@ -171,6 +171,35 @@ describe('cdsx kpi', () => {
 });
 
 describe('cdsx kpi --engine duckdb | postgres (the same KPIs as SQL)', () => {
+  it('--map is checked by @cdsx/kpi: each bad entry located at its line and field, before any query', async () => {
+    const dir = tempDir();
+    const { file } = await dossierFile(dir, 10);
+    const map = join(dir, 'mapping.json');
+    writeFileSync(map, '{\n  "communeCode": "ma_xa",\n  "kenh": "channel",\n  "rating": { "sql": "" }\n}\n');
+    const r = cdsx(['kpi', file, '--period', '2026-Q2', '--engine', 'duckdb', '--map', map]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /mapping\.json:3:\d+ kenh: .+ \/ unknown field "kenh"; the fields are communeCode, /,
+    );
+    expect(r.stderr).toMatch(/mapping\.json:4:\d+ rating: cần tên cột .+ \/ expected a column name/);
+    expect(r.stderr).not.toMatch(STACK);
+    writeFileSync(map, '{"communeCode": ');
+    const broken = cdsx([
+      'kpi',
+      file,
+      '--period',
+      '2026-Q2',
+      '--engine',
+      'duckdb',
+      '--map',
+      map,
+      '--lang',
+      'en',
+    ]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/mapping\.json:1:\d+ \(root\): malformed JSON/);
+  }, 60_000);
+
   it('--engine duckdb gives the same groups as the js engine', async () => {
     const dir = tempDir();
     const { file } = await dossierFile(dir, 2000);

@@ -9,7 +9,7 @@ if (!existsSync(here('../dist/index.js'))) {
   console.error('dist/ is missing: run `pnpm --filter @cdsx/kpi build` first');
   process.exit(1);
 }
-const { readDossiers } = await import('../dist/index.js');
+const { DOSSIER_FIELDS, readDossiers } = await import('../dist/index.js');
 const { readDossiersCsv } = await import('../dist/node.js');
 const { generateDossiers } = await import('../dist/testing/index.js');
 
@@ -25,27 +25,8 @@ const breakers = [
 ];
 const invalid = valid.map((d, i) => breakers[i % breakers.length](d));
 
-const COLUMNS = [
-  'id',
-  'communeCode',
-  'procedureCode',
-  'receivedAt',
-  'channel',
-  'onlineMode',
-  'appointmentDate',
-  'processingDays',
-  'finishedAt',
-  'status',
-  'supplementRequests',
-  'rating',
-  'complaint',
-  'feeBearing',
-  'feeAmount',
-  'paidOnline',
-  'digitised',
-  'digitisedDataReused',
-  'electronicResult',
-];
+// The CSV header: every dossier field, from the package's one list.
+const COLUMNS = DOSSIER_FIELDS;
 const csvRow = (d) =>
   COLUMNS.map((c) => {
     const v = d[c];

@@ -1,5 +1,13 @@
 import { parseInstant, parseIsoDay } from './calendar/days';
-import { CHANNELS, DOSSIER_STATUSES, type Dossier, inDossierYears, ONLINE_MODES, RATINGS } from './schemas';
+import {
+  CHANNELS,
+  DOSSIER_FIELDS,
+  DOSSIER_STATUSES,
+  type Dossier,
+  inDossierYears,
+  ONLINE_MODES,
+  RATINGS,
+} from './schemas';
 
 /**
  * The compiled dossier acceptor: a hand-written check of {@link DossierSchema}'s rules with no
@@ -16,28 +24,7 @@ const STATUS = new Set<string>(DOSSIER_STATUSES);
 const RATING = new Set<string>(RATINGS);
 
 /** Every key of the dossier schema (strict: any other key is rejected). */
-const KEYS = new Set([
-  'id',
-  'communeCode',
-  'provinceCode',
-  'procedureCode',
-  'receivedAt',
-  'channel',
-  'onlineMode',
-  'appointmentDate',
-  'processingDays',
-  'finishedAt',
-  'status',
-  'supplementRequests',
-  'rating',
-  'complaint',
-  'feeBearing',
-  'feeAmount',
-  'paidOnline',
-  'digitised',
-  'digitisedDataReused',
-  'electronicResult',
-]);
+const KEYS = new Set<string>(DOSSIER_FIELDS);
 
 /** A non-empty string the schema's `.trim()` leaves unchanged. */
 function untrimmedText(s: unknown): boolean {

@@ -92,9 +92,11 @@ export {
 } from './readers';
 export {
   CHANNELS,
+  DOSSIER_FIELDS,
   DOSSIER_STATUSES,
   DOSSIER_YEARS,
   type Dossier,
+  type DossierField,
   DossierSchema,
   FEEDBACK_OUTCOMES,
   type FeedbackCase,
@@ -116,6 +118,7 @@ export {
   type DossierKpiSqlOptions,
   dossierKpiSql,
   NDJSON_DUCKDB_MAPPING,
+  parseColumnMapping,
   SQL_FIELDS,
   type SqlDialect,
   type SqlField,

@@ -196,7 +196,7 @@ export interface RejectionSummary {
 export interface ReadOptions {
   /** How many issues and duplicates to keep in the summary (default 1000); all are counted. */
   maxIssues?: number;
-  /** Report records whose id was seen before (default true). Memory: 16–32 bytes per distinct id. */
+  /** Report records whose id was seen before (default true). Memory: about 20 bytes plus the id length per distinct id. */
   dedupe?: boolean;
   /** Called for each rejected record's issues as they are found. */
   onReject?: (issues: ValidationIssue[]) => void;
@@ -209,15 +209,17 @@ export interface ReadOptions {
 
 /**
  * The set of ids seen, with the record of first sight: an open-addressing table of 32-bit hashes
- * whose ids are kept, UTF-16 code units, in one growing arena — a hash match is confirmed by
- * comparing the ids, so two different ids are never taken for duplicates (no false positive on a
- * hash collision). Memory: 12 bytes per slot (load ≤ 0.75) plus 2 bytes per id character.
+ * whose ids are kept in one growing byte arena — a hash match is confirmed by comparing the ids, so
+ * two different ids are never taken for duplicates (no false positive on a hash collision). An id whose
+ * code units are all below 256 (every ASCII id) is stored one byte per character, any other two bytes
+ * per UTF-16 code unit. Memory: 12 bytes per slot (load ≤ 0.75) plus 4 + (1 or 2) × length bytes per
+ * id; the arena grows by half, not double, so its slack stays small at tens of millions of ids.
  */
 export class IdSet {
   private hash = new Uint32Array(1 << 16);
   private first = new Uint32Array(1 << 16); // 0 = empty slot, else record number
-  private at = new Uint32Array(1 << 16); // offset of the id in the arena
-  private arena = new Uint16Array(1 << 18);
+  private at = new Uint32Array(1 << 16); // byte offset of the id in the arena
+  private arena = new Uint8Array(1 << 20);
   private used = 0;
   private size = 0;
 
@@ -229,7 +231,12 @@ export class IdSet {
   /** Record number of an earlier occurrence of `id`, or 0 after inserting it with `record`. */
   addOrGet(id: string, record: number): number {
     let h = 0x811c9dc5;
-    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+    let wide = false;
+    for (let i = 0; i < id.length; i++) {
+      const c = id.charCodeAt(i);
+      if (c > 0xff) wide = true;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
     h = (h ^ (h >>> 15)) >>> 0;
     if ((this.size + 1) * 4 > this.first.length * 3) this.grow();
     const mask = this.first.length - 1;
@@ -237,22 +244,32 @@ export class IdSet {
     for (;;) {
       const f = this.first[i] as number;
       if (f === 0) break;
-      if (this.hash[i] === h && this.same(this.at[i] as number, id)) return f;
+      if (this.hash[i] === h && this.same(this.at[i] as number, id, wide)) return f;
       i = (i + 1) & mask;
     }
-    // Store: [length high, length low, …code units].
-    const need = id.length + 2;
+    // Store: 4 header bytes (bit 31: two bytes per unit; bits 0–30: length in code units), then the units.
+    const need = 4 + (wide ? 2 : 1) * id.length;
     if (this.used + need > this.arena.length) {
-      let n = this.arena.length * 2;
-      while (this.used + need > n) n *= 2;
-      const next = new Uint16Array(n);
+      let n = Math.ceil(this.arena.length * 1.5);
+      while (this.used + need > n) n = Math.ceil(n * 1.5);
+      const next = new Uint8Array(n);
       next.set(this.arena.subarray(0, this.used));
       this.arena = next;
     }
+    const a = this.arena;
     const off = this.used;
-    this.arena[off] = id.length >>> 16;
-    this.arena[off + 1] = id.length & 0xffff;
-    for (let k = 0; k < id.length; k++) this.arena[off + 2 + k] = id.charCodeAt(k);
+    const head = id.length + (wide ? 0x80000000 : 0);
+    a[off] = head >>> 24;
+    a[off + 1] = (head >>> 16) & 0xff;
+    a[off + 2] = (head >>> 8) & 0xff;
+    a[off + 3] = head & 0xff;
+    if (wide) {
+      for (let k = 0; k < id.length; k++) {
+        const c = id.charCodeAt(k);
+        a[off + 4 + 2 * k] = c >>> 8;
+        a[off + 5 + 2 * k] = c & 0xff;
+      }
+    } else for (let k = 0; k < id.length; k++) a[off + 4 + k] = id.charCodeAt(k);
     this.used += need;
     this.hash[i] = h;
     this.first[i] = record;
@@ -261,10 +278,19 @@ export class IdSet {
     return 0;
   }
 
-  private same(off: number, id: string): boolean {
+  private same(off: number, id: string, wide: boolean): boolean {
     const a = this.arena;
-    if (((a[off] as number) << 16) + (a[off + 1] as number) !== id.length) return false;
-    for (let k = 0; k < id.length; k++) if (a[off + 2 + k] !== id.charCodeAt(k)) return false;
+    const head =
+      (a[off] as number) * 0x1000000 +
+      ((a[off + 1] as number) << 16) +
+      ((a[off + 2] as number) << 8) +
+      (a[off + 3] as number);
+    if (head !== id.length + (wide ? 0x80000000 : 0)) return false;
+    if (wide) {
+      for (let k = 0; k < id.length; k++)
+        if (((a[off + 4 + 2 * k] as number) << 8) + (a[off + 5 + 2 * k] as number) !== id.charCodeAt(k))
+          return false;
+    } else for (let k = 0; k < id.length; k++) if (a[off + 4 + k] !== id.charCodeAt(k)) return false;
     return true;
   }
 

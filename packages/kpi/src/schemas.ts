@@ -75,6 +75,36 @@ const issue = (code: string, vi: string, en: string) => ({
 });
 
 /**
+ * Every field of a dossier, in the order of {@link DossierSchema} (and of the CSV header the docs and
+ * samples use). The one list for code that needs the field names: the compiled acceptor, CSV writers,
+ * benchmarks. A test checks it against the schema's keys.
+ */
+export const DOSSIER_FIELDS = Object.freeze([
+  'id',
+  'communeCode',
+  'provinceCode',
+  'procedureCode',
+  'receivedAt',
+  'channel',
+  'onlineMode',
+  'appointmentDate',
+  'processingDays',
+  'finishedAt',
+  'status',
+  'supplementRequests',
+  'rating',
+  'complaint',
+  'feeBearing',
+  'feeAmount',
+  'paidOnline',
+  'digitised',
+  'digitisedDataReused',
+  'electronicResult',
+] as const);
+/** A field of a dossier. */
+export type DossierField = (typeof DOSSIER_FIELDS)[number];
+
+/**
  * Hồ sơ thủ tục hành chính — one administrative-procedure dossier, as exported by a provincial
  * procedure system (hệ thống thông tin giải quyết TTHC). Times are ISO 8601 with an offset; the
  * dossier belongs to the period of its receipt in Vietnam time.

@@ -1,3 +1,4 @@
+import type { ParseResult, ValidationIssue } from '@cdsx/criteria';
 import type { GroupDimension } from './calculators';
 import { vietnamCalendar, type WorkingDayCalendar, yearOfDay } from './calendar/calendar';
 import { dayNumber, parseIsoDay, weekdayOfDay } from './calendar/days';
@@ -45,6 +46,84 @@ export type SqlField = (typeof SQL_FIELDS)[number];
  * Unmapped fields are read from a column of the field's own name.
  */
 export type ColumnMapping = Partial<Record<SqlField, string | { sql: string }>>;
+
+/**
+ * Check a column mapping read from JSON (e.g. `cdsx kpi --map mapping.json`): an object whose keys are
+ * among {@link SQL_FIELDS} and whose values are a column name (non-empty text) or `{ "sql": "…" }` (a
+ * non-empty SQL expression, no other key). Every problem is an issue located at its field (`path`,
+ * `segments`), in Vietnamese and English; nothing is dropped or coerced.
+ *
+ * @example
+ * ```ts
+ * const r = parseColumnMapping(JSON.parse(text));
+ * if (!r.ok) console.error(formatIssues(r.issues)); // `kenh: unknown field "kenh"; the fields are …`
+ * ```
+ */
+export function parseColumnMapping(value: unknown): ParseResult<ColumnMapping> {
+  const fields = SQL_FIELDS.join(', ');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '',
+          segments: [],
+          code: 'invalid_type',
+          message: {
+            vi: `ánh xạ cột phải là một đối tượng JSON { trường: "cột" | { "sql": "…" } }, trường thuộc ${fields}`,
+            en: `a column mapping must be a JSON object { field: "column" | { "sql": "…" } }, with fields among ${fields}`,
+          },
+        },
+      ],
+    };
+  }
+  const issues: ValidationIssue[] = [];
+  const known = new Set<string>(SQL_FIELDS);
+  const out: Record<string, string | { sql: string }> = {};
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
+    const shown = JSON.stringify(key);
+    if (!known.has(key)) {
+      issues.push({
+        path: key,
+        segments: [key],
+        code: 'unknown_field',
+        message: {
+          vi: `trường ${shown} không có trong danh sách: ${fields}`,
+          en: `unknown field ${shown}; the fields are ${fields}`,
+        },
+      });
+      continue;
+    }
+    if (typeof v === 'string' && v.trim() !== '') {
+      out[key] = v;
+      continue;
+    }
+    const sql =
+      typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as { sql?: unknown }).sql : undefined;
+    if (typeof sql === 'string' && sql.trim() !== '' && Object.keys(v as object).length === 1) {
+      out[key] = { sql };
+      continue;
+    }
+    issues.push({
+      path: key,
+      segments: [key],
+      code: 'invalid_mapping',
+      message: {
+        vi: `cần tên cột (chuỗi khác rỗng) hoặc { "sql": "biểu thức" }, nhận được ${kindOf(v)}`,
+        en: `expected a column name (non-empty text) or { "sql": "expression" }, got ${kindOf(v)}`,
+      },
+    });
+  }
+  return issues.length ? { ok: false, issues } : { ok: true, value: out as ColumnMapping };
+}
+
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'string') return v.trim() === '' ? '""' : 'text';
+  return typeof v === 'object' ? 'object' : typeof v;
+}
 
 /**
  * The mapping for the dossier layout of `@cdsx/kpi` (NDJSON read by DuckDB's `read_json`, where

@@ -236,6 +236,19 @@ describe('duplicate ids', () => {
     expect(set.addOrGet(b, 4)).toBe(2);
     expect(set.count).toBe(2);
   });
+  it('keeps one-byte (ASCII, Latin-1) and two-byte ids apart and finds each again across growth', () => {
+    const set = new IdSet();
+    const ids: string[] = [];
+    // 70,000 ids: past the first table growth (49,152) and the first arena growth (1 MiB).
+    for (let i = 0; i < 70_000; i++) ids.push(i % 3 === 0 ? `HỒ-SƠ-${i}` : i % 3 === 1 ? `é-${i}` : `H-${i}`);
+    ids.push('', 'ồ', 'o', '\u0100', '\u00ff');
+    const firstTime = ids.map((id, k) => set.addOrGet(id, k + 1));
+    expect(firstTime.every((f) => f === 0)).toBe(true);
+    expect(set.count).toBe(ids.length);
+    const again = ids.map((id) => set.addOrGet(id, 999_999));
+    expect(again.every((f, k) => f === k + 1)).toBe(true);
+    expect(set.count).toBe(ids.length);
+  });
   it('ids differing only by Unicode normalisation (NFC/NFD) are duplicates', () => {
     const nfc = 'HỒ-SƠ-1'.normalize('NFC');
     const nfd = nfc.normalize('NFD');
@@ -277,6 +290,10 @@ describe('the rejected path reports exactly what the schema says (issue 17 item 
         d.feeAmount = -1;
       },
       (d) => delete d.receivedAt,
+      (d) => (d.extra = 1),
+      (d) => (d.processingDays = -3),
+      (d) => (d.supplementRequests = [{ requestedAt: 'soon' }]),
+      (d) => (d.finishedAt = '2025-01-01T00:00:00+07:00'),
     ];
     let i = 0;
     for (const d of edgeDossiers(5, 600)) {

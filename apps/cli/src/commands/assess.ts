@@ -12,9 +12,9 @@ import type { Report } from '../render/index';
 import {
   areaGroupName,
   CATALOG_OPTION,
+  editionArg,
   editionFrom,
   levelLabel,
-  resolveEdition,
   SYNTHETIC_LABEL,
   str,
   strs,
@@ -356,7 +356,7 @@ export const assessCommand: CommandDef = {
   ],
   async run(ctx) {
     const catalog = str(ctx, 'catalog');
-    const fixed = catalog ? await resolveEdition(ctx, catalog) : undefined;
+    const fixed = catalog ? await editionArg(ctx, catalog) : undefined;
     const overlays = await readOverlays(ctx, strs(ctx, 'overlay'), fixed);
     const streaming = ctx.format === 'json' || ctx.format === 'ndjson';
     const tally = new DecisionTally(ctx.lang, !streaming, fixed?.edition);

@@ -13,16 +13,7 @@ import { EXIT, InputError, UsageError } from '../errors';
 import { t } from '../i18n';
 import { readJsonDocument } from '../inputs';
 import { locate } from '../records';
-import { resolveEdition, str } from './shared';
-
-/** A published version (`0.1.0`, `latest`) or a catalog edition JSON file (validated and linted). */
-async function editionArg(
-  ctx: Context,
-  arg: string,
-): Promise<{ edition: CatalogEdition; published: boolean }> {
-  const r = await resolveEdition(ctx, arg);
-  return { edition: r.edition, published: r.published };
-}
+import { editionArg, str } from './shared';
 
 /** The crosswalk: `--crosswalk <file>`, else the published one between two published editions, else none. */
 async function crosswalkFor(

@@ -7,7 +7,7 @@ import { EXIT, InputError } from '../errors';
 import { t } from '../i18n';
 import { readRecordInputs } from '../inputs';
 import { locateIssues } from '../records';
-import { areaGroupName, levelLabel, resolveEdition, SYNTHETIC_LABEL } from './shared';
+import { areaGroupName, editionArg, levelLabel, SYNTHETIC_LABEL } from './shared';
 
 const COUNT_COLUMNS = [
   { key: 'communes', header: t('Số xã', 'Communes'), align: 'right' as const },
@@ -42,8 +42,8 @@ export const catalogImpact: CommandDef = {
   ],
   async run(ctx: Context) {
     // Either side may be a draft edition file (validated and linted first): preview a draft's impact.
-    const from = await resolveEdition(ctx, ctx.positionals[0]!);
-    const to = await resolveEdition(ctx, ctx.positionals[1]!);
+    const from = await editionArg(ctx, ctx.positionals[0]!);
+    const to = await editionArg(ctx, ctx.positionals[1]!);
     const spec = ctx.positionals[2];
     const records = spec ? await readRecordInputs(ctx, spec) : undefined;
     const r = tryImpactReport({ from, to, ...(records ? { assessments: records.map((x) => x.value) } : {}) });

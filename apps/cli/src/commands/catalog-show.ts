@@ -3,7 +3,7 @@ import type { CommandDef } from '../command';
 import { EXIT } from '../errors';
 import { t } from '../i18n';
 import type { Column } from '../render/index';
-import { areaGroupName, dimensionName, requirementCell, resolveEdition } from './shared';
+import { areaGroupName, dimensionName, editionArg, requirementCell } from './shared';
 
 /** `cdsx catalog show <version>` — one edition's criteria with their requirements per area group × level. */
 export const catalogShow: CommandDef = {
@@ -18,7 +18,7 @@ export const catalogShow: CommandDef = {
   formats: ['table', 'json', 'ndjson', 'csv', 'md', 'html'],
   examples: ['cdsx catalog show 0.1.0', 'cdsx catalog show latest --format csv --bom --out criteria.csv'],
   async run(ctx) {
-    const { edition, contentHash } = await resolveEdition(ctx, ctx.positionals[0] ?? 'latest');
+    const { edition, contentHash } = await editionArg(ctx, ctx.positionals[0] ?? 'latest');
     const { lang } = ctx;
     const levels = edition.levels.map((l) => l.level).filter((l) => l > 0);
     const reqColumns: Column[] = AREA_GROUPS.flatMap((g) =>

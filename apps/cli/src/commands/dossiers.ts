@@ -59,8 +59,9 @@ export async function openDossiers(
   // Loaded on use: only the dossier commands need @cdsx/kpi.
   const { readDossiers } = await import('@cdsx/kpi');
   if (file === '-') {
-    const text = await ctx.readText('-');
-    return { reader: readDossiers(text), name: STDIN, finish: () => {} };
+    // Streamed like a file, a chunk at a time (never the whole input in memory); the reader's maximum
+    // record size bounds a line.
+    return { reader: readDossiers(await ctx.openChunks('-')), name: STDIN, finish: () => {} };
   }
   let size: number;
   try {

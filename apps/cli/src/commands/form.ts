@@ -6,7 +6,7 @@ import { EXIT, formatLocated, InputError, UsageError } from '../errors';
 import { t } from '../i18n';
 import { readJsonDocument } from '../inputs';
 import { locate } from '../records';
-import { CATALOG_OPTION, editionFrom, resolveEdition, str } from './shared';
+import { CATALOG_OPTION, editionArg, editionFrom, str } from './shared';
 
 const AREA_GROUP_OPTION = {
   type: 'string' as const,
@@ -54,7 +54,7 @@ export const formGenerate: CommandDef = {
   ],
   async run(ctx) {
     // A published version or a draft edition file (validated and linted first).
-    const published = await resolveEdition(ctx, str(ctx, 'catalog') ?? 'latest');
+    const published = await editionArg(ctx, str(ctx, 'catalog') ?? 'latest');
     const code = str(ctx, 'commune');
     const unit = code === undefined ? undefined : communeByCode(code);
     if (code !== undefined && !unit)
@@ -144,7 +144,7 @@ export const formRead: CommandDef = {
     const catalog = str(ctx, 'catalog');
     const group = str(ctx, 'area-group') as AreaGroup | undefined;
     // `--catalog ./draft.json`: a form made from a draft edition is read against that draft.
-    const expected = catalog ? await resolveEdition(ctx, catalog) : undefined;
+    const expected = catalog ? await editionArg(ctx, catalog) : undefined;
     const r = await readForm(ctx.readBytes(file), {
       ...(expected ? { expectVersion: expected.edition.version } : {}),
       ...(expected && !expected.published ? { editions: [expected] } : {}),

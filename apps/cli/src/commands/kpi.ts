@@ -4,7 +4,9 @@ import type { GroupResult, KpiId, KpiResult, RejectionSummary } from '@cdsx/kpi'
 import type { CommandDef, Context } from '../command';
 import { EXIT, formatLocated, InputError, type LocatedIssue, UsageError } from '../errors';
 import { type Lang, t } from '../i18n';
+import { readJsonDocument } from '../inputs';
 import { STDIN } from '../io';
+import { locate } from '../records';
 import type { Column, Section } from '../render/index';
 import { duplicateIssue, openDossiers } from './dossiers';
 import { str } from './shared';
@@ -92,7 +94,7 @@ function rejectionLines(
 
 async function readServices(ctx: Context, kpi: Kpi, file: string) {
   const name = file === '-' ? STDIN : file;
-  const reader = kpi.readProcedures(await ctx.readText(file));
+  const reader = kpi.readProcedures(await ctx.openChunks(file));
   const procedures = [];
   for await (const p of reader) procedures.push(p);
   if (reader.summary.rejected || reader.summary.duplicates) {
@@ -142,7 +144,7 @@ async function readFeedback(
   options: import('@cdsx/kpi').GroupOptions,
 ): Promise<{ groups: GroupResult[]; summary: RejectionSummary; name: string; outsidePeriod: number }> {
   const name = file === '-' ? STDIN : file;
-  const reader = kpi.readFeedbackCases(await ctx.readText(file));
+  const reader = kpi.readFeedbackCases(await ctx.openChunks(file));
   const acc = kpi.feedbackKpiAccumulator(options);
   for await (const c of reader) acc.add(c);
   let groups = acc.finish();
@@ -173,29 +175,11 @@ async function runSql(
   const mapFile = str(ctx, 'map');
   let columns: import('@cdsx/kpi').ColumnMapping | undefined;
   if (mapFile) {
-    const text = await ctx.readText(mapFile);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      throw new UsageError(t(`--map ${mapFile}: không phải JSON`, `--map ${mapFile}: not JSON`));
-    }
-    const bad = Object.entries(parsed as Record<string, unknown>).find(
-      ([k, v]) =>
-        !(kpi.SQL_FIELDS as readonly string[]).includes(k) ||
-        !(
-          typeof v === 'string' ||
-          (typeof v === 'object' && v !== null && typeof (v as { sql?: unknown }).sql === 'string')
-        ),
-    );
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || bad)
-      throw new UsageError(
-        t(
-          `--map ${mapFile}: cần đối tượng { trường: "cột" | { "sql": "…" } } với trường thuộc ${kpi.SQL_FIELDS.join(', ')}${bad ? ` (sai: ${bad[0]})` : ''}`,
-          `--map ${mapFile}: expected { field: "column" | { "sql": "…" } } with fields among ${kpi.SQL_FIELDS.join(', ')}${bad ? ` (wrong: ${bad[0]})` : ''}`,
-        ),
-      );
-    columns = parsed as import('@cdsx/kpi').ColumnMapping;
+    // JSON syntax errors and mapping errors (checked by @cdsx/kpi) are located at the mapping file's line.
+    const doc = await readJsonDocument(ctx, mapFile);
+    const r = kpi.parseColumnMapping(doc.value);
+    if (!r.ok) throw new InputError(r.issues.map((issue) => locate(doc, issue)));
+    columns = r.value;
   }
   let counts: import('@cdsx/kpi').KpiCounts[];
   let name: string;

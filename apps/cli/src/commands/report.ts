@@ -14,7 +14,7 @@ import { EXIT, formatLocated, InputError, UsageError } from '../errors';
 import { t } from '../i18n';
 import { readJsonDocument } from '../inputs';
 import { locate } from '../records';
-import { CATALOG_OPTION, type ResolvedEdition, resolveEdition, str } from './shared';
+import { CATALOG_OPTION, editionArg, type ResolvedEdition, str } from './shared';
 
 /** A decision record decided from an assessment (.json), a filled form (.xlsx) or given as a record. */
 export async function recordFromInput(
@@ -134,7 +134,7 @@ export const reportCommand: CommandDef = {
       );
     const file = ctx.positionals[0]!;
     const catalog = str(ctx, 'catalog');
-    const fixed = catalog ? await resolveEdition(ctx, catalog) : undefined;
+    const fixed = catalog ? await editionArg(ctx, catalog) : undefined;
     const { record, edition } = await recordFromInput(ctx, file, fixed);
     const built = buildGapReport(record, {
       edition,

@@ -45,12 +45,13 @@ export function isEditionFile(spec: string): boolean {
  * edition JSON file (a draft a ministry editor wants to preview). A file is parsed with
  * `parseCatalogEdition` and linted with `lintCatalog` first; every problem is an input error located in
  * the file (line, column, path). An unknown version is a usage error. Used by every command that takes
- * an edition (`assess`, `validate`, `catalog show|diff|impact`, reports and forms).
+ * an edition (`assess`, `validate`, `catalog show|diff|impact`, reports and forms). Named apart from
+ * `resolveEdition` of @cdsx/criteria, which picks the edition a decision record names.
  *
  * @example
- * const { edition, contentHash, published } = await resolveEdition(ctx, str(ctx, 'catalog') ?? 'latest');
+ * const { edition, contentHash, published } = await editionArg(ctx, str(ctx, 'catalog') ?? 'latest');
  */
-export async function resolveEdition(ctx: Context, spec: string): Promise<ResolvedEdition> {
+export async function editionArg(ctx: Context, spec: string): Promise<ResolvedEdition> {
   const known = getEdition(spec);
   if (known.ok) return { ...known.value, published: true };
   if (!isEditionFile(spec)) throw new UsageError(known.issues[0]!.message);

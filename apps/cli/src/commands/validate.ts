@@ -14,7 +14,7 @@ import { t } from '../i18n';
 import { STDIN } from '../io';
 import { locateCapped, readRecords, type SourceRecord } from '../records';
 import { duplicateIssue, readDossierFile } from './dossiers';
-import { editionFrom, resolveEdition, str } from './shared';
+import { editionArg, editionFrom, str } from './shared';
 
 export const KINDS = ['assessment', 'catalog', 'overlay', 'dossiers', 'fixture'] as const;
 type Kind = (typeof KINDS)[number];
@@ -136,7 +136,7 @@ export const validateCommand: CommandDef = {
   async run(ctx) {
     const spec = str(ctx, 'catalog');
     // A draft edition file is validated and linted before anything is checked against it.
-    const catalog = spec ? await resolveEdition(ctx, spec) : undefined;
+    const catalog = spec ? await editionArg(ctx, spec) : undefined;
     let code: number = EXIT.ok;
     for (const file of ctx.positionals) {
       try {
