@@ -35,6 +35,13 @@ export {
   type PublishedVersion,
   resolveEdition,
 } from './editions/registry';
+export {
+  comparisonSymbol,
+  type FormatCriterion,
+  formatNumber,
+  formatRequirement,
+  formatValue,
+} from './format';
 export { contentHashOf } from './hash';
 // Validation and issues
 /**
@@ -55,6 +62,13 @@ export {
   type ValidationIssue,
 } from './issues';
 export { MAX_JSON_DEPTH, MAX_JSON_SYNTAX_ISSUES, type ParseJsonOptions, parseJsonText } from './json';
+export {
+  compareThresholds,
+  extendedQuota,
+  rankedLevels,
+  sortedLevels,
+  thresholdStrictness,
+} from './levels';
 export { LINT_RULES, type LintProblem, type LintRule, lintCatalog } from './lint';
 // Model: vocabularies, schemas, types
 export {

@@ -78,4 +78,14 @@ export type {
   RecordDetail,
   SummaryRecord,
 } from './record';
+export {
+  countLevels,
+  countLevelsBy,
+  countRecord,
+  emptyLevelCounts,
+  type LevelCount,
+  type LevelCounted,
+  type LevelCounts,
+  levelsAscending,
+} from './tally';
 export { ENGINE_INFO } from './version';

@@ -4,6 +4,7 @@ import {
   type CatalogEdition,
   type Criterion,
   CriterionSchema,
+  compareThresholds,
   contentHashOf,
   LocalizedTextSchema,
   lintCatalog,
@@ -90,12 +91,6 @@ export interface AppliedOverlay {
 
 function issue(path: PropertyKey[], code: string, vi: string, en: string): ValidationIssue {
   return { path: formatPath(path), code, message: { vi, en } };
-}
-
-/** How strict a threshold is in its comparison's direction (higher is stricter). */
-function strictness(comparison: ApplicableRequirement['comparison'], threshold: number | boolean): number {
-  const t = typeof threshold === 'boolean' ? Number(threshold) : threshold;
-  return comparison === '<=' ? -t : t;
 }
 
 /**
@@ -272,7 +267,7 @@ export function applyOverlay(
         );
         return;
       }
-      if (strictness(base.comparison, t.threshold) < strictness(base.comparison, base.threshold)) {
+      if (compareThresholds(base.comparison, base.threshold, t.threshold) === -1) {
         issues.push(
           issue(
             at('threshold'),

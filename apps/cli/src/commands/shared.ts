@@ -2,7 +2,9 @@ import {
   type AreaGroup,
   type CatalogEdition,
   type Criterion,
+  comparisonSymbol,
   contentHashOf,
+  formatNumber,
   type Lang,
   lintCatalog,
   type PublishedEdition,
@@ -105,8 +107,9 @@ export function requirementCell(criterion: Criterion, group: AreaGroup, level: n
   const r = requirementFor(criterion, group, level);
   if (r.kind === 'not_applicable') return '–';
   const k = r.kind === 'mandatory' ? (lang === 'vi' ? 'B' : 'M') : lang === 'vi' ? 'M' : 'E';
-  const v = typeof r.threshold === 'boolean' ? (r.threshold ? '' : 'false') : String(r.threshold);
-  return typeof r.threshold === 'boolean' && r.threshold ? `${k}` : `${k}${r.comparison}${v}`;
+  if (r.threshold === true) return k;
+  const v = typeof r.threshold === 'boolean' ? 'false' : formatNumber(r.threshold, lang);
+  return `${k}${comparisonSymbol(r.comparison)}${v}`;
 }
 
 /** The SYNTHETIC data label, shown wherever generated data is reported. */
