@@ -78,6 +78,7 @@ export type {
   RecordDetail,
   SummaryRecord,
 } from './record';
+export { type RecordCatalog, recordCatalog } from './record-edition';
 export {
   countLevels,
   countLevelsBy,

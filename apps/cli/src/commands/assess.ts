@@ -1,9 +1,8 @@
-import type { CatalogEdition, PublishedEdition, ValidationIssue } from '@cdsx/criteria';
+import type { CatalogEdition, ValidationIssue } from '@cdsx/criteria';
 import { checkCommuneIdentity, provinceByCode } from '@cdsx/criteria/communes';
 import { getEdition } from '@cdsx/criteria/editions';
 import {
   type AssessOptions,
-  applyOverlay,
   countRecord,
   type DecisionRecord,
   emptyLevelCounts,
@@ -11,49 +10,24 @@ import {
   levelsAscending,
   tryAssessMany,
 } from '@cdsx/rules';
-import type { CommandDef, Context } from '../command';
+import type { CommandDef } from '../command';
 import { EXIT, formatLocated, InputError, type LocatedIssue } from '../errors';
 import { type Lang, t } from '../i18n';
-import { readJsonDocument, streamRecordInputs } from '../inputs';
+import { streamRecordInputs } from '../inputs';
 import type { Sink } from '../io';
 import { locate, type SourceRecord } from '../records';
 import type { Report } from '../render/index';
 import {
   areaGroupName,
   CATALOG_OPTION,
-  editionFrom,
   levelLabel,
+  OVERLAY_OPTION,
+  readOverlays,
   resolveEdition,
   SYNTHETIC_LABEL,
   str,
   strs,
 } from './shared';
-
-/** Validate overlay files up front, each against the edition it will be used with; issues located in the file. */
-async function readOverlays(
-  ctx: Context,
-  files: string[],
-  fixed: PublishedEdition | undefined,
-): Promise<unknown[]> {
-  const overlays: unknown[] = [];
-  const issues: LocatedIssue[] = [];
-  for (const file of files) {
-    const doc = await readJsonDocument(ctx, file);
-    const base = (doc.value as { baseEdition?: { version?: unknown } } | null)?.baseEdition?.version;
-    let edition = fixed;
-    if (!edition && typeof base === 'string') {
-      const g = getEdition(base);
-      if (g.ok) edition = g.value;
-    }
-    // An unknown base version is reported by applyOverlay against the latest edition.
-    const { edition: e, contentHash } = edition ?? editionFrom(undefined);
-    const r = applyOverlay(e, contentHash, doc.value);
-    if (!r.ok) issues.push(...r.issues.map((i) => locate(doc, i)));
-    else overlays.push(doc.value);
-  }
-  if (issues.length) throw new InputError(issues);
-  return overlays;
-}
 
 /** One row of the summary table: what a person reads about one decision. */
 interface DecisionRow {
@@ -339,12 +313,7 @@ export const assessCommand: CommandDef = {
   positionals: [1, 1],
   options: {
     catalog: CATALOG_OPTION,
-    overlay: {
-      type: 'string',
-      multiple: true,
-      value: '<file>',
-      help: t('bộ tiêu chí bổ sung của tỉnh (có thể lặp lại)', 'province overlay file (repeatable)'),
-    },
+    overlay: OVERLAY_OPTION,
     'allow-unlisted-units': {
       type: 'boolean',
       help: t(
