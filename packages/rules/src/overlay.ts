@@ -6,6 +6,7 @@ import {
   CriterionSchema,
   compareThresholds,
   contentHashOf,
+  type IssueCode,
   LocalizedTextSchema,
   lintCatalog,
   type ParseResult,
@@ -89,7 +90,7 @@ export interface AppliedOverlay {
   readonly edition: CatalogEdition;
 }
 
-function issue(path: PropertyKey[], code: string, vi: string, en: string): ValidationIssue {
+function issue(path: PropertyKey[], code: IssueCode, vi: string, en: string): ValidationIssue {
   return { path: formatPath(path), code, message: { vi, en } };
 }
 
@@ -298,7 +299,7 @@ export function applyOverlay(
     if (!m || Number(m[1]) < base) continue;
     issues.push({
       path: `addCriteria[${Number(m[1]) - base}]${m[2]}`,
-      code: `lint_${p.rule.replace(/-/g, '_')}`,
+      code: `lint_${p.rule.replace(/-/g, '_')}` as Extract<IssueCode, `lint_${string}`>,
       message: p.message,
     });
   }
