@@ -49,16 +49,23 @@ export { contentHashOf } from './hash';
  * until @cdsx/kpi imports it from there.
  */
 export {
+  type ArchitectureIssueCode,
   CdsxValidationError,
+  type CliIssueCode,
   type CriteriaIssueCode,
+  type FormsIssueCode,
   formatIssues,
   fromZodError,
   type IssueCode,
   isCdsxValidationError,
   issueSegments,
+  type KpiIssueCode,
   type ParseResult,
   type PathSegment,
   parsePath,
+  type RulesIssueCode,
+  type Score766IssueCode,
+  type Underscored,
   type ValidationIssue,
 } from './issues';
 export { MAX_JSON_DEPTH, MAX_JSON_SYNTAX_ISSUES, type ParseJsonOptions, parseJsonText } from './json';

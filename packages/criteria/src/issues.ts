@@ -55,8 +55,8 @@ export type CriteriaIssueCode =
   | 'crosswalk_unknown_id'
   | 'crosswalk_version_mismatch';
 
-/** `non-monotone-level` → `non_monotone_level`. */
-type Underscored<S extends string> = S extends `${infer A}-${infer B}` ? `${A}_${Underscored<B>}` : S;
+/** A kebab-case name with underscores: `non-monotone-level` → `non_monotone_level`. */
+export type Underscored<S extends string> = S extends `${infer A}-${infer B}` ? `${A}_${Underscored<B>}` : S;
 
 /**
  * The codes @cdsx/rules emits (overlays, impact reports, record rendering, fixtures); an overlay's added
