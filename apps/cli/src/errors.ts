@@ -1,4 +1,4 @@
-import { formatIssues, type ValidationIssue } from '@cdsx/criteria';
+import { formatIssues, type IssueCode, type ValidationIssue } from '@cdsx/criteria';
 import { type Lang, type LocalizedText, say } from './i18n';
 import { neutralize } from './render/text';
 
@@ -33,7 +33,7 @@ export class InputError extends Error {
 }
 
 /** An input error about a whole file (not found, unreadable, unknown kind). */
-export function fileError(file: string, code: string, message: LocalizedText): InputError {
+export function fileError(file: string, code: IssueCode, message: LocalizedText): InputError {
   return new InputError([{ file, issue: { path: '', code, message } }]);
 }
 

@@ -49,7 +49,9 @@ describe('readRecords and locate', () => {
   it('reads NDJSON with the file’s line numbers, skipping blank lines', () => {
     const recs = readRecords('x.ndjson', '{"a":1}\n\n{"a":2}\r\n');
     expect(recs.map((r) => r.firstLine)).toEqual([1, 3]);
-    expect(locate(recs[1]!, { path: 'a', code: 'c', message: { vi: 'v', en: 'e' } }).issue).toMatchObject({
+    expect(
+      locate(recs[1]!, { path: 'a', code: 'custom', message: { vi: 'v', en: 'e' } }).issue,
+    ).toMatchObject({
       line: 3,
       column: 6,
     });
@@ -137,7 +139,7 @@ describe('hostile record files (issue 17, items 2, 6 and 10)', () => {
     const [rec] = readRecords('x.json', text);
     const issues = Array.from({ length: 20_000 }, (_, i) => ({
       path: `o.k${i}`,
-      code: 'unknown_criterion',
+      code: 'unknown_criterion' as const,
       message: { vi: 'v', en: 'e' },
       record: 1,
     }));

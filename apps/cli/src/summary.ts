@@ -1,35 +1,7 @@
-import type { CatalogEdition } from '@cdsx/criteria';
 import type { DecisionRecord } from '@cdsx/rules';
 
-/**
- * Tallies of decision records for the national picture. Counting only: every level, area group and gap
- * counted here is read from the records @cdsx/rules produced; nothing is decided again.
- */
-export interface LevelTally {
-  key: string;
-  /** Communes per level number. */
-  byLevel: Map<number, number>;
-  total: number;
-}
-
-/** Communes per level, grouped by a key (area group, province) in first-seen order unless sorted later. */
-export function tallyBy(
-  records: readonly DecisionRecord[],
-  keyOf: (r: DecisionRecord) => string,
-): LevelTally[] {
-  const groups = new Map<string, LevelTally>();
-  for (const r of records) {
-    const key = keyOf(r);
-    let g = groups.get(key);
-    if (!g) {
-      g = { key, byLevel: new Map(), total: 0 };
-      groups.set(key, g);
-    }
-    g.byLevel.set(r.level.level, (g.byLevel.get(r.level.level) ?? 0) + 1);
-    g.total++;
-  }
-  return [...groups.values()];
-}
+// Counting communes per level lives in @cdsx/rules (`countLevels`, `countLevelsBy`); the edition's level
+// list in @cdsx/criteria (`sortedLevels`). This module keeps what only the CLI's national summary shows.
 
 /** A criterion that blocks the next level: a failed mandatory requirement in the record's gaps. */
 export interface Blocker {
@@ -70,11 +42,6 @@ export function topBlockers(records: readonly DecisionRecord[], limit: number): 
         b.communes - a.communes || (a.criterion < b.criterion ? -1 : a.criterion > b.criterion ? 1 : 0),
     )
     .slice(0, limit);
-}
-
-/** Level numbers of an edition, ascending (0 = below the minimum). */
-export function levelNumbers(edition: CatalogEdition): number[] {
-  return edition.levels.map((l) => l.level).sort((a, b) => a - b);
 }
 
 /**

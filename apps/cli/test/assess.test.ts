@@ -147,6 +147,56 @@ describe('cdsx assess --overlay', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^overlay\.json:3:\d+ province: /m);
   });
+
+  it('cdsx report shows the province criteria of an overlay record (title and what to do from the overlay)', () => {
+    const dir = tempDir();
+    const fx = fixture();
+    const own = fx.overlays[0].addCriteria[0];
+    writeFileSync(join(dir, 'a.json'), JSON.stringify(fx.assessment));
+    writeFileSync(join(dir, 'overlay.json'), JSON.stringify(fx.overlays[0], null, 2));
+    const rec = cdsx(['assess', 'a.json', '--overlay', 'overlay.json', '--format', 'json'], { cwd: dir });
+    writeFileSync(join(dir, 'record.json'), JSON.stringify(JSON.parse(rec.stdout)[0]));
+    const fromRecord = cdsx(
+      [
+        'report',
+        'record.json',
+        '--overlay',
+        'overlay.json',
+        '--format',
+        'md',
+        '--lang',
+        'en',
+        '--date',
+        '2026-05-04',
+      ],
+      { cwd: dir },
+    );
+    expect(fromRecord.code).toBe(0);
+    const row = fromRecord.stdout.split('\n').find((l) => l.includes(own.title.en));
+    expect(row).toMatch(/^\| P01/);
+    expect(row).toContain(own.remediation.en);
+    // From the assessment itself: decided and reported under the same overlay, the same report.
+    const fromAssessment = cdsx(
+      [
+        'report',
+        'a.json',
+        '--overlay',
+        'overlay.json',
+        '--format',
+        'md',
+        '--lang',
+        'en',
+        '--date',
+        '2026-05-04',
+      ],
+      { cwd: dir },
+    );
+    expect(fromAssessment.stdout).toBe(fromRecord.stdout);
+    // Without the overlay the record's province criteria cannot be shown: a located error, not bare ids.
+    const without = cdsx(['report', 'record.json', '--lang', 'en'], { cwd: dir });
+    expect(without.code).toBe(1);
+    expect(without.stderr).toMatch(/record\.json.*overlay/);
+  });
 });
 
 describe('--out', () => {

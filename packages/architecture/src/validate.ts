@@ -1,4 +1,5 @@
-import { fromZodError, type ParseResult } from '@cdsx/criteria';
+import type { ParseResult } from '@cdsx/criteria';
+import { fromZodError } from '@cdsx/criteria/internal';
 import { type ArchitectureEdition, ArchitectureEditionSchema } from './model';
 
 /**

@@ -1,4 +1,4 @@
-import type { AreaGroup, CatalogEdition, LocalizedText, ParseResult } from '@cdsx/criteria';
+import type { AreaGroup, CatalogEdition, IssueCode, LocalizedText, ParseResult } from '@cdsx/criteria';
 import type { Block, Component, PublishedArchitecture, Tier } from './model';
 import { appliesTo, criteriaByComponent } from './trace';
 
@@ -105,7 +105,7 @@ export function architectureView(input: {
   const { record, catalog, architecture } = input;
   const edition = catalog.edition;
   const arch = architecture.edition;
-  const issue = (path: string, code: string, vi: string, en: string): ParseResult<ArchitectureView> => ({
+  const issue = (path: string, code: IssueCode, vi: string, en: string): ParseResult<ArchitectureView> => ({
     ok: false,
     issues: [{ path, code, message: { vi, en } }],
   });

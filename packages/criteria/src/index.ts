@@ -35,6 +35,13 @@ export {
   type PublishedVersion,
   resolveEdition,
 } from './editions/registry';
+export {
+  comparisonSymbol,
+  type FormatCriterion,
+  formatNumber,
+  formatRequirement,
+  formatValue,
+} from './format';
 export { contentHashOf } from './hash';
 // Validation and issues
 /**
@@ -42,19 +49,34 @@ export { contentHashOf } from './hash';
  * until @cdsx/kpi imports it from there.
  */
 export {
+  type ArchitectureIssueCode,
   CdsxValidationError,
+  type CliIssueCode,
   type CriteriaIssueCode,
+  type FormsIssueCode,
   formatIssues,
   fromZodError,
   type IssueCode,
   isCdsxValidationError,
   issueSegments,
+  type KpiIssueCode,
   type ParseResult,
   type PathSegment,
+  type PlanIssueCode,
   parsePath,
+  type RulesIssueCode,
+  type Score766IssueCode,
+  type Underscored,
   type ValidationIssue,
 } from './issues';
 export { MAX_JSON_DEPTH, MAX_JSON_SYNTAX_ISSUES, type ParseJsonOptions, parseJsonText } from './json';
+export {
+  compareThresholds,
+  extendedQuota,
+  rankedLevels,
+  sortedLevels,
+  thresholdStrictness,
+} from './levels';
 export { LINT_RULES, type LintProblem, type LintRule, lintCatalog } from './lint';
 // Model: vocabularies, schemas, types
 export {

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
+import type { LintRule } from './lint';
 import { type LocalizedText, NO_CONTROL_CHARACTERS, NOT_BLANK } from './text';
 
 /**
- * The machine-readable codes @cdsx/criteria emits. Switch on them; the other @cdsx packages add their own
- * (e.g. `duplicate_id` from @cdsx/kpi, `overlay_*` from @cdsx/rules), so {@link IssueCode} stays open.
+ * The machine-readable codes @cdsx/criteria emits: zod's (translated), JSON parsing, assessments, the
+ * commune list, evidence, crosswalks. Lint problems are reported with their rule as code ({@link LintRule}).
  */
 export type CriteriaIssueCode =
   | 'required'
@@ -15,19 +16,189 @@ export type CriteriaIssueCode =
   | 'invalid_format'
   | 'invalid_key'
   | 'invalid_union'
+  | 'invalid_element'
+  | 'not_multiple_of'
   | 'unrecognized_keys'
   | 'custom'
+  | 'blank'
+  | 'control_character'
   | 'malformed_json'
+  | 'too_deep'
+  | 'forbidden_key'
+  | 'duplicate_key'
+  | 'more_issues'
   | 'unit_mismatch'
   | 'invalid_criterion_id'
   | 'unknown_criterion'
   | 'catalog_version_mismatch'
   | 'unknown_catalog_version'
   | 'edition_not_loaded'
-  | 'crosswalk_not_found';
+  | 'unknown_commune'
+  | 'unlisted_commune'
+  | 'unknown_province'
+  | 'commune_name_mismatch'
+  | 'commune_province_mismatch'
+  | 'commune_unit_type_mismatch'
+  | 'numerator_exceeds_denominator'
+  | 'zero_denominator'
+  | 'evidence_mismatch'
+  | 'crosswalk_not_found'
+  | 'crosswalk_duplicate'
+  | 'crosswalk_empty_chain'
+  | 'crosswalk_hash_mismatch'
+  | 'crosswalk_id_reused'
+  | 'crosswalk_id_still_present'
+  | 'crosswalk_missing_id'
+  | 'crosswalk_not_added'
+  | 'crosswalk_not_consecutive'
+  | 'crosswalk_not_removed'
+  | 'crosswalk_unknown_id'
+  | 'crosswalk_version_mismatch';
 
-/** An issue code: one of {@link CriteriaIssueCode}, or a code of another @cdsx package. */
-export type IssueCode = CriteriaIssueCode | (string & {});
+/** A kebab-case name with underscores: `non-monotone-level` → `non_monotone_level`. */
+export type Underscored<S extends string> = S extends `${infer A}-${infer B}` ? `${A}_${Underscored<B>}` : S;
+
+/**
+ * The codes @cdsx/rules emits (overlays, impact reports, record rendering, fixtures); an overlay's added
+ * criteria that fail the catalog lint are reported as `lint_<rule>` (`lint_missing_text`).
+ */
+export type RulesIssueCode =
+  | `lint_${Underscored<LintRule>}`
+  | 'overlay_base_mismatch'
+  | 'overlay_contradicts_edition'
+  | 'overlay_criterion_prefix'
+  | 'overlay_duplicate_criterion'
+  | 'overlay_duplicate_province'
+  | 'overlay_duplicate_tightening'
+  | 'overlay_empty_tightening'
+  | 'overlay_loosens_threshold'
+  | 'overlay_not_applicable'
+  | 'overlay_weakens_kind'
+  | 'overlay_not_given'
+  | 'unknown_level'
+  | 'impact_catalog_version';
+
+/** The codes @cdsx/kpi emits (records, CSV/NDJSON readers, SQL engines). */
+export type KpiIssueCode =
+  | 'duplicate_id'
+  | 'invalid_json'
+  | 'invalid_utf8'
+  | 'invalid_date'
+  | 'invalid_instant'
+  | 'date_out_of_range'
+  | 'invalid_csv'
+  | 'invalid_column_count'
+  | 'semicolon_csv'
+  | 'empty_file'
+  | 'record_too_large'
+  | 'unknown_metric'
+  | 'sql_failed'
+  | 'no_data'
+  | 'nothing_to_judge'
+  | 'unknown_field'
+  | 'invalid_mapping';
+
+/** The codes @cdsx/forms emits (reading filled forms). */
+export type FormsIssueCode =
+  | 'unsupported_file'
+  | 'empty'
+  | 'ambiguous_number'
+  | 'area_group_fixed'
+  | 'area_group_mismatch'
+  | 'computed_value'
+  | 'deleted_row'
+  | 'duplicate_row'
+  | 'evidence_without_value'
+  | 'extra_sheet'
+  | 'formula_error'
+  | 'formula_without_result'
+  | 'fraction_mismatch'
+  | 'incomplete_fraction'
+  | 'merged_cells'
+  | 'missing_sheet'
+  | 'moved_row'
+  | 'normalised_value'
+  | 'not_a_form'
+  | 'not_xlsx'
+  | 'percent_format'
+  | 'tampered_metadata'
+  | 'text_number'
+  | 'unexpected_value'
+  | 'unknown_edition'
+  | 'unknown_form_format'
+  | 'unknown_row';
+
+/** The codes @cdsx/score766 emits. */
+export type Score766IssueCode =
+  | 'unknown_unit'
+  | 'unknown_kind'
+  | 'duplicate_metric'
+  | 'duplicate_unit'
+  | 'inconsistent_totals'
+  | 'missing_metric'
+  | 'numerator_above_denominator';
+
+/** The codes @cdsx/plan emits (plan validation and evaluation). */
+export type PlanIssueCode =
+  | 'unknown_owner'
+  | 'unknown_catalog_version'
+  | 'unknown_kpi'
+  | 'unknown_criterion'
+  | 'unknown_level'
+  | 'unknown_score766_group'
+  | 'aggregate_on_commune_plan'
+  | 'commune_indicator_on_province_plan'
+  | 'value_type_mismatch'
+  | 'value_out_of_range'
+  | 'comparison_not_allowed'
+  | 'unknown_national_target'
+  | 'duplicate_target'
+  | 'baseline_year'
+  | 'missing_issuing_document'
+  | 'period_mismatch'
+  | 'outside_owner'
+  | 'duplicate_commune';
+
+/** The codes @cdsx/architecture emits. */
+export type ArchitectureIssueCode =
+  | 'unknown_architecture_version'
+  | 'no_architecture'
+  | 'catalog_mismatch'
+  | 'architecture_mismatch';
+
+/** The codes the `cdsx` command line adds (files and inputs). */
+export type CliIssueCode =
+  | 'unreadable_file'
+  | 'not_found'
+  | 'not_a_directory'
+  | 'edition_mismatch'
+  | 'empty_directory'
+  | 'file_not_found'
+  | 'is_directory'
+  | 'not_a_file'
+  | 'permission_denied'
+  | 'read_failed'
+  | 'write_failed'
+  | 'document_too_large'
+  | 'not_an_evaluation'
+  | 'other_owner'
+  | 'other_plan';
+
+/**
+ * Every code a @cdsx package puts in {@link ValidationIssue.code}: a closed union, so a `switch` over it is
+ * checked for exhaustiveness and a typo is a compile error. Adding a code is a minor change of the package
+ * that emits it and of @cdsx/criteria.
+ */
+export type IssueCode =
+  | CriteriaIssueCode
+  | LintRule
+  | RulesIssueCode
+  | KpiIssueCode
+  | FormsIssueCode
+  | Score766IssueCode
+  | PlanIssueCode
+  | ArchitectureIssueCode
+  | CliIssueCode;
 
 /** One step of an issue's location: an object key or an array index. */
 export type PathSegment = string | number;
@@ -306,7 +477,7 @@ function fromZodIssueAt(issue: z.core.$ZodIssue, path: string): ValidationIssue 
         },
       };
     case 'custom': {
-      const params = (issue.params ?? {}) as { code?: string; vi?: string; en?: string };
+      const params = (issue.params ?? {}) as { code?: IssueCode; vi?: string; en?: string };
       return {
         path,
         code: params.code ?? 'custom',

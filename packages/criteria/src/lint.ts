@@ -1,4 +1,5 @@
 import { formatPath } from './issues';
+import { compareThresholds } from './levels';
 import {
   type ApplicableRequirement,
   AREA_GROUPS,
@@ -42,11 +43,9 @@ export interface LintProblem {
 
 const KIND_RANK: Record<Requirement['kind'], number> = { not_applicable: 0, extended: 1, mandatory: 2 };
 
-/** How strict a threshold is in the comparison's direction: higher is stricter. */
-function strictness(req: ApplicableRequirement): number {
-  const t = typeof req.threshold === 'boolean' ? Number(req.threshold) : req.threshold;
-  return req.comparison === '<=' ? -t : t;
-}
+/** Whether `b` asks more than `a` under the same comparison ({@link compareThresholds}). */
+const asksMore = (a: ApplicableRequirement, b: ApplicableRequirement): boolean =>
+  compareThresholds(a.comparison, a.threshold, b.threshold) === 1;
 
 function hasText(t: LocalizedText | undefined | null): boolean {
   return (
@@ -292,7 +291,7 @@ function lintRequirements(
           (req.kind !== 'not_applicable' &&
             p.kind !== 'not_applicable' &&
             req.comparison === p.comparison &&
-            strictness(req) < strictness(p));
+            asksMore(req, p));
         if (weaker) {
           add(
             'non-monotone-level',
@@ -319,7 +318,7 @@ function lintRequirements(
       (remote.kind !== 'not_applicable' &&
         urban.kind !== 'not_applicable' &&
         remote.comparison === urban.comparison &&
-        strictness(remote) > strictness(urban));
+        asksMore(urban, remote));
     if (stricter) {
       add(
         'remote-stricter-than-urban',

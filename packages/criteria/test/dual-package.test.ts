@@ -14,7 +14,7 @@ describe.runIf(existsSync(esmPath) && existsSync(cjsPath))(
       const esm = (await import(/* @vite-ignore */ esmPath.href)) as typeof import('../src/index');
       const cjs = createRequire(import.meta.url)(cjsPath.pathname) as typeof import('../src/index');
       expect(esm.CdsxValidationError).not.toBe(cjs.CdsxValidationError); // really two copies
-      const issue = { path: 'x', code: 'required', message: { vi: 'thiếu', en: 'missing' } };
+      const issue = { path: 'x', code: 'required' as const, message: { vi: 'thiếu', en: 'missing' } };
       const fromEsm = new esm.CdsxValidationError([issue]);
       const fromCjs = new cjs.CdsxValidationError([issue]);
       expect(fromEsm instanceof cjs.CdsxValidationError).toBe(true);

@@ -2,6 +2,7 @@ import {
   type AreaGroup,
   type CatalogEdition,
   type Criterion,
+  comparisonSymbol,
   type LocalizedText,
   requirementFor,
 } from '@cdsx/criteria';
@@ -162,8 +163,7 @@ export function requirementLabel(
     return `${kind}: ${v}`;
   }
   const unit = c.unit ? (c.unit[lang] === '%' ? '%' : ` ${c.unit[lang]}`) : '';
-  const op = { '>=': '≥', '<=': '≤', '=': '=' }[r.comparison];
-  return `${kind} ${op} ${r.threshold}${unit}`;
+  return `${kind} ${comparisonSymbol(r.comparison)} ${r.threshold}${unit}`;
 }
 
 /** How a criterion is measured, as written in the measure column. */

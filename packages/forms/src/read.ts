@@ -4,6 +4,7 @@ import {
   type Assessment,
   type CatalogEdition,
   type Criterion,
+  type IssueCode,
   type LocalizedText,
   type Observation,
   type ValidationIssue,
@@ -171,7 +172,7 @@ class Issues {
     sheet: string,
     row: number,
     col: number,
-    code: string,
+    code: IssueCode,
     message: LocalizedText,
     criterion?: string,
   ): void {
@@ -193,7 +194,7 @@ class Issues {
   }
 }
 
-function sheetError(issues: Issues, sheet: string, code: string, message: LocalizedText): FormReadResult {
+function sheetError(issues: Issues, sheet: string, code: IssueCode, message: LocalizedText): FormReadResult {
   issues.add('error', sheet, 0, 0, code, message);
   return { ok: false, issues: issues.list };
 }
@@ -208,9 +209,9 @@ interface ValueContext {
 /** The value of one input cell for its criterion, or `undefined` (empty, or a reported error). */
 function parseValue(cell: Cell, x: ValueContext): number | boolean | undefined {
   const { issues, criterion: c, row, col } = x;
-  const err = (code: string, vi: string, en: string) =>
+  const err = (code: IssueCode, vi: string, en: string) =>
     issues.add('error', SHEETS.criteria, row, col, code, { vi, en }, c.id);
-  const warn = (code: string, vi: string, en: string) =>
+  const warn = (code: IssueCode, vi: string, en: string) =>
     issues.add('warning', SHEETS.criteria, row, col, code, { vi, en }, c.id);
   const raw = cell.raw;
   if (raw.kind === 'empty') return undefined;
@@ -396,7 +397,7 @@ function expectEn(c: Criterion): string {
 function parseCount(cell: Cell, x: ValueContext, what: LocalizedText): number | undefined {
   const { issues, criterion: c, row, col } = x;
   const raw = cell.raw;
-  const err = (code: string, vi: string, en: string): undefined => {
+  const err = (code: IssueCode, vi: string, en: string): undefined => {
     issues.add(
       'error',
       SHEETS.criteria,

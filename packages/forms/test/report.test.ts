@@ -103,7 +103,7 @@ describe('gap report (báo cáo đánh giá)', () => {
     const latest = getEdition('latest');
     if (!latest.ok) throw new Error();
     const r = buildGapReport(record, { edition: latest.value });
-    expect(r.ok ? '' : r.issues[0]!.code).toBe('catalog_mismatch');
+    expect(r.ok ? '' : r.issues[0]!.code).toBe('catalog_version_mismatch');
   });
 });
 
@@ -159,5 +159,40 @@ describe('xlsx exports', () => {
     expect(findings.cells.get(`A${4 + record.findings.length}`)).toBeUndefined();
     const gaps = sheets.get(names[1]!)!;
     expect([...gaps.cells.values()]).toContain(byId.get('DV.01')!.remediation.vi);
+  });
+});
+
+describe('gap report of a record decided under a province overlay', () => {
+  // The 0.3.0 overlay fixture: Ba Đình (Hà Nội) at level 2; the province's own P01.DV.01 blocks level 3.
+  const fx = JSON.parse(
+    readFileSync(
+      new URL('../../rules/fixtures/0.3.0/overlay-urban-on-level-2.json', import.meta.url),
+      'utf8',
+    ),
+  );
+  const decided = assess(fx.assessment, { overlays: fx.overlays });
+  const own = fx.overlays[0].addCriteria[0];
+
+  it('shows the province criterion with its title, unit and remediation from the overlay', () => {
+    expect(decided.overlay?.id).toBe(fx.overlays[0].id);
+    const built = buildGapReport(decided, { overlays: fx.overlays, reportDate: '2026-05-04' });
+    if (!built.ok) throw new Error(built.issues[0]!.message.en);
+    const item = built.value.mandatory.find((g) => g.criterion === own.id)!;
+    expect(item.title).toEqual(own.title);
+    expect(item.remediation).toEqual(own.remediation);
+    expect(item.dimension).toBe(own.dimension);
+    // The table row of the province criterion carries its title and what to do.
+    const md = renderGapReportMarkdown(built.value, 'en');
+    const line = md.split('\n').find((l) => l.includes(own.title.en));
+    expect(line).toMatch(/^\| P01/);
+    expect(line).toContain(own.remediation.en);
+  });
+
+  it('refuses to render an overlay record without its overlay (no bare ids)', () => {
+    const built = buildGapReport(decided, { reportDate: '2026-05-04' });
+    expect(built.ok ? '' : built.issues[0]!.code).toBe('overlay_not_given');
+    const other = { ...fx.overlays[0], id: 'another-overlay' };
+    const wrong = buildGapReport(decided, { overlays: [other], reportDate: '2026-05-04' });
+    expect(wrong.ok ? '' : wrong.issues[0]!.path).toBe('overlay');
   });
 });

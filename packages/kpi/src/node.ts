@@ -6,7 +6,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import type { LocalizedText } from '@cdsx/criteria';
+import type { IssueCode, LocalizedText } from '@cdsx/criteria';
 import {
   csvColumns,
   DEFAULT_MAX_RECORD_SIZE,
@@ -56,7 +56,7 @@ export function readDossiersCsv(source: TextSource, options: ReadOptions = {}): 
   const maxLine = options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE;
   return recordReader(validator.summary, async function* () {
     let columns: string[] | undefined;
-    const rejectLine = (line: number, column: number | undefined, code: string, message: LocalizedText) =>
+    const rejectLine = (line: number, column: number | undefined, code: IssueCode, message: LocalizedText) =>
       validator.reject([
         {
           path: '',

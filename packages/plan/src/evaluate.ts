@@ -1,4 +1,10 @@
-import type { Comparison, LocalizedText, PublishedEdition, ValidationIssue } from '@cdsx/criteria';
+import type {
+  Comparison,
+  LocalizedText,
+  PlanIssueCode,
+  PublishedEdition,
+  ValidationIssue,
+} from '@cdsx/criteria';
 import { communesOfProvince } from '@cdsx/criteria/communes';
 import { KPI_DEFINITIONS, type KpiId, type KpiResult } from '@cdsx/kpi';
 import type { DecisionRecord, Finding, SummaryRecord } from '@cdsx/rules';
@@ -399,7 +405,11 @@ function nationalOf(t: Target, actual: Measured): TargetEvaluation['national'] {
   };
 }
 
-function recordIssue(index: number, code: string, message: LocalizedText): ValidationIssue {
+function recordIssue(
+  index: number,
+  code: PlanIssueCode | 'catalog_version_mismatch' | 'unlisted_commune',
+  message: LocalizedText,
+): ValidationIssue {
   return { path: `records[${index}]`, segments: ['records', index], record: index, code, message };
 }
 

@@ -5,6 +5,7 @@ import {
   loadedEditions,
   type ParseResult,
   type PathSegment,
+  type PlanIssueCode,
   type PublishedEdition,
   type ValidationIssue,
 } from '@cdsx/criteria';
@@ -18,23 +19,8 @@ import { type Indicator, type Plan, PlanSchema, type Target } from './schema';
 /** Editions a plan may name: one edition, or a list (default: the editions loaded so far). */
 export type PlanEditions = CatalogEdition | PublishedEdition | readonly PublishedEdition[];
 
-/** Issue codes of plan validation, besides the schema codes of @cdsx/criteria. */
-export type PlanIssueCode =
-  | 'unknown_owner'
-  | 'unknown_catalog_version'
-  | 'unknown_kpi'
-  | 'unknown_criterion'
-  | 'unknown_level'
-  | 'unknown_score766_group'
-  | 'aggregate_on_commune_plan'
-  | 'commune_indicator_on_province_plan'
-  | 'value_type_mismatch'
-  | 'value_out_of_range'
-  | 'comparison_not_allowed'
-  | 'unknown_national_target'
-  | 'duplicate_target'
-  | 'baseline_year'
-  | 'missing_issuing_document';
+/** Issue codes of plan validation and evaluation: their one home is @cdsx/criteria's closed `IssueCode` union. */
+export type { PlanIssueCode } from '@cdsx/criteria';
 
 /** The edition with this version among `from`, with its content hash. */
 export function editionOf(

@@ -4,7 +4,9 @@ import {
   type CatalogEdition,
   type Comparison,
   type Criterion,
+  extendedQuota,
   type LevelDefinition,
+  sortedLevels,
 } from '@cdsx/criteria';
 import { OPERATOR_OF, OPERATORS } from './operators';
 
@@ -91,17 +93,15 @@ export const extendedMetFact = (level: number): string => `extendedMet@${level}`
 
 /**
  * Extended criteria required at a level: ceil(share% × applicable extended / 100); 0 when none apply.
- * A tiny tolerance keeps binary floating point from turning 7% × 100 into 8.
+ *
+ * @deprecated The formula lives in `@cdsx/criteria` as `extendedQuota`; this is that function, kept so
+ * existing imports keep working.
  */
-export function extendedRequired(sharePercent: number, applicable: number): number {
-  if (applicable === 0) return 0;
-  return Math.max(0, Math.ceil((sharePercent * applicable) / 100 - 1e-9));
-}
+export const extendedRequired: (sharePercent: number, applicable: number) => number = extendedQuota;
 
 /** The maturity levels above the base level (chưa đạt), ascending, and the base level. */
 export function rankedLevels(edition: CatalogEdition): { base: LevelDefinition; ranked: LevelDefinition[] } {
-  const sorted = [...edition.levels].sort((a, b) => a.level - b.level);
-  const [base, ...ranked] = sorted as [LevelDefinition, ...LevelDefinition[]];
+  const [base, ...ranked] = sortedLevels(edition) as [LevelDefinition, ...LevelDefinition[]];
   return { base, ranked };
 }
 
@@ -174,7 +174,7 @@ export function toJsonRulesEngineRules(edition: CatalogEdition, areaGroup: AreaG
       level: def.level,
       mandatory: c.mandatory,
       extended: c.extended,
-      extendedRequired: extendedRequired(share, c.extended),
+      extendedRequired: extendedQuota(share, c.extended),
       extendedSharePercent: share,
     };
   });

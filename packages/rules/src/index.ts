@@ -78,4 +78,15 @@ export type {
   RecordDetail,
   SummaryRecord,
 } from './record';
+export { type RecordCatalog, recordCatalog } from './record-edition';
+export {
+  countLevels,
+  countLevelsBy,
+  countRecord,
+  emptyLevelCounts,
+  type LevelCount,
+  type LevelCounted,
+  type LevelCounts,
+  levelsAscending,
+} from './tally';
 export { ENGINE_INFO } from './version';

@@ -4,7 +4,9 @@ import {
   type CatalogEdition,
   type Criterion,
   CriterionSchema,
+  compareThresholds,
   contentHashOf,
+  type IssueCode,
   LocalizedTextSchema,
   lintCatalog,
   type ParseResult,
@@ -88,14 +90,8 @@ export interface AppliedOverlay {
   readonly edition: CatalogEdition;
 }
 
-function issue(path: PropertyKey[], code: string, vi: string, en: string): ValidationIssue {
+function issue(path: PropertyKey[], code: IssueCode, vi: string, en: string): ValidationIssue {
   return { path: formatPath(path), code, message: { vi, en } };
-}
-
-/** How strict a threshold is in its comparison's direction (higher is stricter). */
-function strictness(comparison: ApplicableRequirement['comparison'], threshold: number | boolean): number {
-  const t = typeof threshold === 'boolean' ? Number(threshold) : threshold;
-  return comparison === '<=' ? -t : t;
 }
 
 /**
@@ -272,7 +268,7 @@ export function applyOverlay(
         );
         return;
       }
-      if (strictness(base.comparison, t.threshold) < strictness(base.comparison, base.threshold)) {
+      if (compareThresholds(base.comparison, base.threshold, t.threshold) === -1) {
         issues.push(
           issue(
             at('threshold'),
@@ -303,7 +299,7 @@ export function applyOverlay(
     if (!m || Number(m[1]) < base) continue;
     issues.push({
       path: `addCriteria[${Number(m[1]) - base}]${m[2]}`,
-      code: `lint_${p.rule.replace(/-/g, '_')}`,
+      code: `lint_${p.rule.replace(/-/g, '_')}` as Extract<IssueCode, `lint_${string}`>,
       message: p.message,
     });
   }

@@ -1,4 +1,4 @@
-import type { LocalizedText, ValidationIssue } from '@cdsx/criteria';
+import type { IssueCode, LocalizedText, ValidationIssue } from '@cdsx/criteria';
 import { formatPath, fromZodIssue } from '@cdsx/criteria/internal';
 import { z } from 'zod';
 import { COUNT_FIELDS, type CountField, METRIC_CODES, type MetricCode } from './profile';
@@ -85,7 +85,13 @@ export interface ParsedCounts {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function issue(path: PropertyKey[], code: string, vi: string, en: string, index?: number): ValidationIssue {
+function issue(
+  path: PropertyKey[],
+  code: IssueCode,
+  vi: string,
+  en: string,
+  index?: number,
+): ValidationIssue {
   return {
     path: formatPath(path),
     code,

@@ -1,11 +1,20 @@
-import type { CatalogEdition, PublishedEdition, ValidationIssue } from '@cdsx/criteria';
+import type { CatalogEdition, ValidationIssue } from '@cdsx/criteria';
 import { checkCommuneIdentity, provinceByCode } from '@cdsx/criteria/communes';
 import { EDITIONS, getEdition } from '@cdsx/criteria/editions';
-import { type AssessOptions, applyOverlay, type DecisionRecord, tryAssessMany } from '@cdsx/rules';
+import {
+  type AssessOptions,
+  applyOverlay,
+  countRecord,
+  type DecisionRecord,
+  emptyLevelCounts,
+  type LevelCounts,
+  levelsAscending,
+  tryAssessMany,
+} from '@cdsx/rules';
 import type { CommandDef, Context } from '../command';
 import { EXIT, formatLocated, InputError, type LocatedIssue } from '../errors';
 import { type Lang, t } from '../i18n';
-import { readJsonDocument, streamRecordInputs } from '../inputs';
+import { streamRecordInputs } from '../inputs';
 import type { Sink } from '../io';
 import { locate, type SourceRecord } from '../records';
 import type { Report } from '../render/index';
@@ -15,36 +24,12 @@ import {
   editionArg,
   editionFrom,
   levelLabel,
+  OVERLAY_OPTION,
+  readOverlays,
   SYNTHETIC_LABEL,
   str,
   strs,
 } from './shared';
-
-/** Validate overlay files up front, each against the edition it will be used with; issues located in the file. */
-async function readOverlays(
-  ctx: Context,
-  files: string[],
-  fixed: PublishedEdition | undefined,
-): Promise<unknown[]> {
-  const overlays: unknown[] = [];
-  const issues: LocatedIssue[] = [];
-  for (const file of files) {
-    const doc = await readJsonDocument(ctx, file);
-    const base = (doc.value as { baseEdition?: { version?: unknown } } | null)?.baseEdition?.version;
-    let edition = fixed;
-    if (!edition && typeof base === 'string') {
-      const g = getEdition(base);
-      if (g.ok) edition = g.value;
-    }
-    // An unknown base version is reported by applyOverlay against the latest edition.
-    const { edition: e, contentHash } = edition ?? editionFrom(undefined);
-    const r = applyOverlay(e, contentHash, doc.value);
-    if (!r.ok) issues.push(...r.issues.map((i) => locate(doc, i)));
-    else overlays.push(doc.value);
-  }
-  if (issues.length) throw new InputError(issues);
-  return overlays;
-}
 
 /** One row of the summary table: what a person reads about one decision. */
 interface DecisionRow {
@@ -79,9 +64,7 @@ function editionOf(version: string, draft: CatalogEdition | undefined): CatalogE
  */
 export class DecisionTally {
   readonly rows: DecisionRow[] = [];
-  readonly byLevel = new Map<number, number>();
-  decided = 0;
-  provisional = 0;
+  readonly counts: LevelCounts = emptyLevelCounts();
   withUnknown = 0;
   readonly unknownIds = new Set<string>();
   synthetic = false;
@@ -95,10 +78,8 @@ export class DecisionTally {
 
   add(r: DecisionRecord): void {
     const { lang } = this;
-    this.decided++;
+    countRecord(this.counts, r);
     this.firstVersion ??= r.catalog.version;
-    this.byLevel.set(r.level.level, (this.byLevel.get(r.level.level) ?? 0) + 1);
-    if (r.provisional) this.provisional++;
     if (r.unknownCriteria.length) {
       this.withUnknown++;
       for (const id of r.unknownCriteria) this.unknownIds.add(id);
@@ -125,15 +106,16 @@ export class DecisionTally {
   /** The summary lines: counts per level, provisional, unknown criterion ids, the SYNTHETIC label. */
   summary(): string[] {
     const { lang } = this;
-    const levels = [...this.byLevel.keys()].sort((a, b) => a - b);
+    const { counts: c } = this;
+    const levels = levelsAscending(c);
     const edition = this.firstVersion ? editionOf(this.firstVersion, this.draft) : undefined;
     const counts = levels
-      .map((l) => `${edition ? levelLabel(edition, l, lang) : l}: ${this.byLevel.get(l)}`)
+      .map((l) => `${edition ? levelLabel(edition, l, lang) : l}: ${c.byLevel.get(l)?.communes}`)
       .join(', ');
     const out = [
       lang === 'vi'
-        ? `${this.decided} đánh giá — ${counts}; ${this.provisional} tạm tính (thiếu số liệu có thể đổi mức).`
-        : `${this.decided} assessments — ${counts}; ${this.provisional} provisional (missing data could change the level).`,
+        ? `${c.total} đánh giá — ${counts}; ${c.provisional} tạm tính (thiếu số liệu có thể đổi mức).`
+        : `${c.total} assessments — ${counts}; ${c.provisional} provisional (missing data could change the level).`,
     ];
     if (this.withUnknown) {
       const ids = [...this.unknownIds].sort();
@@ -333,12 +315,7 @@ export const assessCommand: CommandDef = {
   positionals: [1, 1],
   options: {
     catalog: CATALOG_OPTION,
-    overlay: {
-      type: 'string',
-      multiple: true,
-      value: '<file>',
-      help: t('bộ tiêu chí bổ sung của tỉnh (có thể lặp lại)', 'province overlay file (repeatable)'),
-    },
+    overlay: OVERLAY_OPTION,
     'allow-unlisted-units': {
       type: 'boolean',
       help: t(
@@ -375,7 +352,7 @@ export const assessCommand: CommandDef = {
     if (writer) await writer.end();
     const extra = invalid ? [invalidLine(invalid, read, ctx.lang)] : [];
     // With nothing decided there is no table to print: the summary goes with the problems, on stderr.
-    if (streaming || tally.decided === 0) ctx.note(`${[...tally.summary(), ...extra].join('\n')}\n`);
+    if (streaming || tally.counts.total === 0) ctx.note(`${[...tally.summary(), ...extra].join('\n')}\n`);
     else ctx.emit(decisionTable(tally, extra));
     return invalid ? EXIT.invalid : EXIT.ok;
   },

@@ -1,13 +1,19 @@
-import { AREA_GROUPS } from '@cdsx/criteria';
+import { AREA_GROUPS, sortedLevels } from '@cdsx/criteria';
 import { COMMUNES, COMMUNES_ATTRIBUTION, communeByCode, fullName, PROVINCES } from '@cdsx/criteria/communes';
 import { buildGapReport, gapReportSections, gapReportTitle } from '@cdsx/forms/report';
-import { type DecisionRecord, tryAssessMany } from '@cdsx/rules';
+import {
+  countLevels,
+  countLevelsBy,
+  type DecisionRecord,
+  type LevelCounts,
+  tryAssessMany,
+} from '@cdsx/rules';
 import { generateSyntheticAssessments } from '@cdsx/rules/synthetic';
 import type { CommandDef } from '../command';
 import { EXIT, UsageError } from '../errors';
 import { t } from '../i18n';
 import type { Column, Section } from '../render/index';
-import { type LevelTally, levelNumbers, percent, tallyBy, topBlockers } from '../summary';
+import { percent, topBlockers } from '../summary';
 import { areaGroupName, CATALOG_OPTION, editionFrom, levelLabel, SYNTHETIC_LABEL, str } from './shared';
 
 /**
@@ -96,18 +102,19 @@ export const demoCommand: CommandDef = {
     // The generator writes valid assessments for its own edition; anything else is a bug, not user input.
     if (!result.ok) throw new Error(`synthetic dataset rejected: ${result.issues[0]?.message.en}`);
     const records = result.value;
-    const levels = levelNumbers(edition);
+    const levels = sortedLevels(edition).map((l) => l.level);
 
     const levelColumns: Column[] = levels.map((l) => ({
       key: `L${l}`,
       header: t(levelLabel(edition, l, 'vi'), levelLabel(edition, l, 'en')),
       align: 'right',
     }));
-    const tallyRow = (g: LevelTally) => ({
-      ...Object.fromEntries(levels.map((l) => [`L${l}`, g.byLevel.get(l) ?? 0])),
+    const communesAt = (g: LevelCounts, l: number) => g.byLevel.get(l)?.communes ?? 0;
+    const tallyRow = (g: LevelCounts) => ({
+      ...Object.fromEntries(levels.map((l) => [`L${l}`, communesAt(g, l)])),
       total: g.total,
       atLeast1: percent(
-        levels.filter((l) => l >= 1).reduce((n, l) => n + (g.byLevel.get(l) ?? 0), 0),
+        levels.filter((l) => l >= 1).reduce((n, l) => n + communesAt(g, l), 0),
         g.total,
       ),
     });
@@ -118,27 +125,23 @@ export const demoCommand: CommandDef = {
       { key: 'atLeast1', header: t('Đạt mức ≥ 1', 'Level ≥ 1'), align: 'right', display: pct },
     ];
 
-    const national = tallyBy(records, () => 'all')[0]!;
+    const national = countLevels(records);
     const nationalRows = levels.map((l) => ({
       level: l,
       name: levelLabel(edition, l, lang),
-      communes: national.byLevel.get(l) ?? 0,
-      share: percent(national.byLevel.get(l) ?? 0, national.total),
+      communes: communesAt(national, l),
+      share: percent(communesAt(national, l), national.total),
     }));
-    const byGroup = tallyBy(records, (r) => r.areaGroup);
-    const groupRows = AREA_GROUPS.map((g) => byGroup.find((x) => x.key === g))
-      .filter((g): g is LevelTally => g !== undefined)
-      .map((g) => ({
-        areaGroup: areaGroupName(edition, g.key as (typeof AREA_GROUPS)[number], lang),
-        ...tallyRow(g),
-      }));
-    const byProvince = tallyBy(records, (r) => r.commune.provinceCode);
-    const provinceRows = PROVINCES.map((p) => byProvince.find((x) => x.key === p.code))
-      .filter((g): g is LevelTally => g !== undefined)
-      .map((g) => {
-        const p = PROVINCES.find((x) => x.code === g.key)!;
-        return { code: p.code, province: fullName(p), ...tallyRow(g) };
-      });
+    const byGroup = countLevelsBy(records, (r) => r.areaGroup);
+    const groupRows = AREA_GROUPS.flatMap((g) => {
+      const counts = byGroup.get(g);
+      return counts ? [{ areaGroup: areaGroupName(edition, g, lang), ...tallyRow(counts) }] : [];
+    });
+    const byProvince = countLevelsBy(records, (r) => r.commune.provinceCode);
+    const provinceRows = PROVINCES.flatMap((p) => {
+      const counts = byProvince.get(p.code);
+      return counts ? [{ code: p.code, province: fullName(p), ...tallyRow(counts) }] : [];
+    });
     const blockers = topBlockers(records, top);
     const notTop = records.filter((r) => r.gaps).length;
     const blockerRows = blockers.map((b) => {

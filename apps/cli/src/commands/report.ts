@@ -8,19 +8,28 @@ import {
   renderGapReportHtml,
   renderGapReportMarkdown,
 } from '@cdsx/forms/report';
-import { type DecisionRecord, tryAssess } from '@cdsx/rules';
+import { type DecisionRecord, recordCatalog, tryAssess } from '@cdsx/rules';
 import type { CommandDef, Context } from '../command';
 import { EXIT, formatLocated, InputError, UsageError } from '../errors';
 import { t } from '../i18n';
 import { readJsonDocument } from '../inputs';
 import { locate } from '../records';
-import { CATALOG_OPTION, editionArg, type ResolvedEdition, str } from './shared';
+import {
+  CATALOG_OPTION,
+  editionArg,
+  OVERLAY_OPTION,
+  type ResolvedEdition,
+  readOverlays,
+  str,
+  strs,
+} from './shared';
 
 /** A decision record decided from an assessment (.json), a filled form (.xlsx) or given as a record. */
 export async function recordFromInput(
   ctx: Context,
   file: string,
   fixed?: ResolvedEdition,
+  overlays: readonly unknown[] = [],
 ): Promise<{ record: DecisionRecord; edition: PublishedEdition }> {
   let record: DecisionRecord;
   if (/\.xlsx$/i.test(file)) {
@@ -36,7 +45,7 @@ export async function recordFromInput(
           ctx.errLang,
         )}\n`,
       );
-    const decided = tryAssess(r.value.assessment, { edition: r.value.edition });
+    const decided = tryAssess(r.value.assessment, { edition: r.value.edition, overlays });
     if (!decided.ok) throw new InputError(decided.issues.map((issue) => ({ file, issue })));
     record = decided.value;
   } else {
@@ -44,7 +53,7 @@ export async function recordFromInput(
     const value = doc.value as { recordVersion?: unknown } | null;
     if (value && typeof value === 'object' && 'recordVersion' in value) record = value as DecisionRecord;
     else {
-      const decided = tryAssess(doc.value, { edition: fixed ?? EDITIONS });
+      const decided = tryAssess(doc.value, { edition: fixed ?? EDITIONS, overlays });
       if (!decided.ok) throw new InputError(decided.issues.map((i) => locate(doc, i)));
       record = decided.value;
     }
@@ -99,6 +108,13 @@ export const reportCommand: CommandDef = {
         'edition: a published version or a draft edition file (default: the one the input names)',
       ),
     },
+    overlay: {
+      ...OVERLAY_OPTION,
+      help: t(
+        'bộ tiêu chí bổ sung của tỉnh mà bản ghi dùng (có thể lặp lại): tiêu chí của tỉnh hiện đủ tên và việc cần làm',
+        'the province overlay the record was decided with (repeatable): province criteria show with title and remediation',
+      ),
+    },
     date: {
       type: 'string',
       value: '<YYYY-MM-DD>',
@@ -135,9 +151,14 @@ export const reportCommand: CommandDef = {
     const file = ctx.positionals[0]!;
     const catalog = str(ctx, 'catalog');
     const fixed = catalog ? await editionArg(ctx, catalog) : undefined;
-    const { record, edition } = await recordFromInput(ctx, file, fixed);
+    const overlays = await readOverlays(ctx, strs(ctx, 'overlay'), fixed);
+    const { record, edition } = await recordFromInput(ctx, file, fixed, overlays);
+    // Criterion titles, units and remediation: the record's edition with its overlay (province criteria).
+    const decidedWith = recordCatalog(record, edition, overlays);
+    if (!decidedWith.ok) throw new InputError(decidedWith.issues.map((issue) => ({ file, issue })));
     const built = buildGapReport(record, {
       edition,
+      overlays,
       maxCandidates: n,
       ...(date ? { reportDate: date } : {}),
     });
@@ -152,7 +173,7 @@ export const reportCommand: CommandDef = {
         ctx.write(renderGapReportHtml(report, lang));
         break;
       case 'xlsx':
-        ctx.writeBytes(await decisionRecordToXlsx(record, report, edition.edition, { lang }));
+        ctx.writeBytes(await decisionRecordToXlsx(record, report, decidedWith.value.edition, { lang }));
         break;
       default:
         ctx.emit({

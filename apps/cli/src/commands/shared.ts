@@ -2,7 +2,9 @@ import {
   type AreaGroup,
   type CatalogEdition,
   type Criterion,
+  comparisonSymbol,
   contentHashOf,
+  formatNumber,
   type Lang,
   lintCatalog,
   type PublishedEdition,
@@ -10,8 +12,9 @@ import {
   requirementFor,
 } from '@cdsx/criteria';
 import { getEdition } from '@cdsx/criteria/editions';
+import { applyOverlay } from '@cdsx/rules';
 import type { Context, OptionDef } from '../command';
-import { InputError, UsageError } from '../errors';
+import { InputError, type LocatedIssue, UsageError } from '../errors';
 import { t } from '../i18n';
 import { readJsonDocument } from '../inputs';
 import { locate } from '../records';
@@ -106,8 +109,43 @@ export function requirementCell(criterion: Criterion, group: AreaGroup, level: n
   const r = requirementFor(criterion, group, level);
   if (r.kind === 'not_applicable') return '–';
   const k = r.kind === 'mandatory' ? (lang === 'vi' ? 'B' : 'M') : lang === 'vi' ? 'M' : 'E';
-  const v = typeof r.threshold === 'boolean' ? (r.threshold ? '' : 'false') : String(r.threshold);
-  return typeof r.threshold === 'boolean' && r.threshold ? `${k}` : `${k}${r.comparison}${v}`;
+  if (r.threshold === true) return k;
+  const v = typeof r.threshold === 'boolean' ? 'false' : formatNumber(r.threshold, lang);
+  return `${k}${comparisonSymbol(r.comparison)}${v}`;
+}
+
+/** `--overlay <file>` (repeatable): province overlays (bộ tiêu chí bổ sung của tỉnh). */
+export const OVERLAY_OPTION: OptionDef = {
+  type: 'string',
+  multiple: true,
+  value: '<file>',
+  help: t('bộ tiêu chí bổ sung của tỉnh (có thể lặp lại)', 'province overlay file (repeatable)'),
+};
+
+/** Validate overlay files up front, each against the edition it will be used with; issues located in the file. */
+export async function readOverlays(
+  ctx: Context,
+  files: string[],
+  fixed: PublishedEdition | undefined,
+): Promise<unknown[]> {
+  const overlays: unknown[] = [];
+  const issues: LocatedIssue[] = [];
+  for (const file of files) {
+    const doc = await readJsonDocument(ctx, file);
+    const base = (doc.value as { baseEdition?: { version?: unknown } } | null)?.baseEdition?.version;
+    let edition = fixed;
+    if (!edition && typeof base === 'string') {
+      const g = getEdition(base);
+      if (g.ok) edition = g.value;
+    }
+    // An unknown base version is reported by applyOverlay against the latest edition.
+    const { edition: e, contentHash } = edition ?? editionFrom(undefined);
+    const r = applyOverlay(e, contentHash, doc.value);
+    if (!r.ok) issues.push(...r.issues.map((i) => locate(doc, i)));
+    else overlays.push(doc.value);
+  }
+  if (issues.length) throw new InputError(issues);
+  return overlays;
 }
 
 /** The SYNTHETIC data label, shown wherever generated data is reported. */

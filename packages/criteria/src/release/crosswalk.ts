@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fromZodError, type ParseResult, type ValidationIssue } from '../issues';
+import { fromZodError, type IssueCode, type ParseResult, type ValidationIssue } from '../issues';
 import { type CatalogEdition, CriterionIdSchema, SemverSchema } from '../model';
 import { LocalizedTextSchema } from '../text';
 
@@ -64,7 +64,7 @@ export function parseCrosswalk(input: unknown): ParseResult<Crosswalk> {
   return r.success ? { ok: true, value: r.data } : { ok: false, issues: fromZodError(r.error) };
 }
 
-const issue = (path: string, code: string, vi: string, en: string): ValidationIssue => ({
+const issue = (path: string, code: IssueCode, vi: string, en: string): ValidationIssue => ({
   path,
   code,
   message: { vi, en },

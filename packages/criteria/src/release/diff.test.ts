@@ -4,7 +4,7 @@ import { CdsxValidationError } from '../issues';
 import type { ApplicableRequirement, CatalogEdition, Criterion } from '../model';
 import { requiredBump } from './bump';
 import type { Crosswalk } from './crosswalk';
-import { type CatalogChange, diffCatalogs, quota, tryDiffCatalogs } from './diff';
+import { type CatalogChange, diffCatalogs, tryDiffCatalogs } from './diff';
 
 const base = makeEdition();
 const crit = (e: CatalogEdition, id: string): Criterion => e.criteria.find((c) => c.id === id)!;
@@ -370,12 +370,5 @@ describe('diffCatalogs', () => {
     const one = diffCatalogs(base, b);
     expect(JSON.stringify(diffCatalogs(clone(base), clone(b)))).toBe(JSON.stringify(one));
     expect(requiredBump(one).reasons.map((r) => r.bump)).toEqual(['major', 'minor', 'patch']);
-  });
-
-  it('counts extended quotas like the rules package: ceil(share × applicable / 100)', () => {
-    expect(quota(30, 10)).toBe(3);
-    expect(quota(30, 11)).toBe(4);
-    expect(quota(30, 0)).toBe(0);
-    expect(quota(35, 20)).toBe(7); // 7.000000000000001 in floating point
   });
 });

@@ -1,5 +1,6 @@
 import { canonicalJson, contentHashOf } from '../hash';
 import { CdsxValidationError, formatPath, type ParseResult } from '../issues';
+import { compareThresholds, extendedQuota, rankedLevels } from '../levels';
 import {
   AREA_GROUPS,
   type AreaGroup,
@@ -136,25 +137,16 @@ function hashOf(e: CatalogEdition): string {
 }
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
-/** How strict a threshold is in its comparison's direction (higher is stricter); `null` for `=`. */
-function strictness(t: Threshold): number | null {
-  if (t.comparison === '=' || typeof t.threshold !== 'number') return null;
-  return t.comparison === '<=' ? -t.threshold : t.threshold;
-}
-
 function thresholdDirection(from: Threshold, to: Threshold): 'tightened' | 'loosened' | 'changed' {
-  if (from.comparison !== to.comparison) return 'changed';
-  const a = strictness(from);
-  const b = strictness(to);
-  if (a === null || b === null) return 'changed';
-  return b > a ? 'tightened' : 'loosened';
+  // A flipped yes/no requirement (`= true` → `= false`) asks something else, not more or less.
+  if (from.comparison !== to.comparison || typeof from.threshold !== 'number') return 'changed';
+  const d = compareThresholds(from.comparison, from.threshold, to.threshold);
+  if (d === null) return 'changed';
+  return d > 0 ? 'tightened' : 'loosened';
 }
 
 function levelKeys(e: CatalogEdition): number[] {
-  return e.levels
-    .map((l) => l.level)
-    .filter((l) => l > 0)
-    .sort((x, y) => x - y);
+  return rankedLevels(e).map((l) => l.level);
 }
 
 function req(c: Criterion | undefined, group: AreaGroup, level: number): Requirement {
@@ -371,8 +363,8 @@ export function tryDiffCatalogs(
           thresholdDirection(r0, r1) === 'loosened'
         );
       });
-      const from = { applicable: extA.length, required: quota(shareA, extA.length) };
-      const to = { applicable: extB.length, required: quota(shareB, extB.length) };
+      const from = { applicable: extA.length, required: extendedQuota(shareA, extA.length) };
+      const to = { applicable: extB.length, required: extendedQuota(shareB, extB.length) };
       if (
         from.applicable === to.applicable &&
         from.required === to.required &&
@@ -401,14 +393,6 @@ export function tryDiffCatalogs(
       changes,
     },
   };
-}
-
-/**
- * Extended criteria needed at a level: `ceil(share × applicable / 100)` — the same count `@cdsx/rules`
- * decides with.
- */
-export function quota(sharePercent: number, applicable: number): number {
-  return Math.max(0, Math.ceil((sharePercent * applicable) / 100 - 1e-9));
 }
 
 /**

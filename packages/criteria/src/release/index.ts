@@ -28,7 +28,6 @@ export {
   type CatalogDiff,
   type DiffEnd,
   diffCatalogs,
-  quota,
   type Slot,
   type Threshold,
   tryDiffCatalogs,

@@ -10,7 +10,7 @@ import type {
 } from '@cdsx/criteria';
 import { fullName, provinceByCode } from '@cdsx/criteria/communes';
 import { getEdition } from '@cdsx/criteria/editions';
-import type { DecisionRecord, GapItem } from '@cdsx/rules';
+import { type DecisionRecord, type GapItem, recordCatalog } from '@cdsx/rules';
 
 /** One requirement still to meet for the next level, with what to do about it. */
 export interface GapReportItem {
@@ -87,6 +87,12 @@ export interface GapReportOptions {
    * named by the record's catalog version. Either way its id and content hash must match the record's.
    */
   edition?: { edition: CatalogEdition; contentHash: string };
+  /**
+   * Province overlays (JSON as read): the one the record names (by content hash) is applied so that the
+   * province's own criteria show with their titles and remediation. A record that names an overlay not
+   * given here is refused (`overlay_not_given`).
+   */
+  overlays?: readonly unknown[];
   /** How many extended candidates to list (closest first). Default 5. */
   maxCandidates?: number;
   /** The report date, `YYYY-MM-DD`. Default: today in Asia/Ho_Chi_Minh. */
@@ -101,10 +107,6 @@ export function todayInVietnam(now: Date = new Date()): string {
     month: '2-digit',
     day: '2-digit',
   }).format(now);
-}
-
-function mismatch(what: LocalizedText): ParseResult<never> {
-  return { ok: false, issues: [{ path: 'catalog', code: 'catalog_mismatch', message: what }] };
 }
 
 /**
@@ -125,13 +127,10 @@ export function buildGapReport(
     if (!found.ok) return found;
     published = found.value;
   }
-  const { edition, contentHash } = published;
-  if (edition.id !== record.catalog.id || contentHash !== record.catalog.contentHash) {
-    return mismatch({
-      vi: `bản ghi được quyết định theo bộ tiêu chí ${record.catalog.id} ${record.catalog.version} (${record.catalog.contentHash}), không phải ${edition.id} ${edition.version} (${contentHash})`,
-      en: `the record was decided with ${record.catalog.id} ${record.catalog.version} (${record.catalog.contentHash}), not ${edition.id} ${edition.version} (${contentHash})`,
-    });
-  }
+  // Titles, units and remediation come from the edition the record names, with its overlay applied.
+  const catalog = recordCatalog(record, published, options.overlays);
+  if (!catalog.ok) return catalog;
+  const { edition } = catalog.value;
   const byId = new Map(edition.criteria.map((c) => [c.id, c]));
   const title = (id: string): LocalizedText => byId.get(id)?.title ?? { vi: id, en: id };
   const item = (g: GapItem): GapReportItem => {

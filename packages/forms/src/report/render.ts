@@ -1,4 +1,5 @@
 import type { Lang, LocalizedText } from '@cdsx/criteria';
+import { comparisonSymbol } from '@cdsx/criteria';
 import { formatValue, type GapReport, type GapReportItem } from './model';
 import { escapeHtml, escapeMarkdown } from './text';
 
@@ -31,8 +32,7 @@ function levelText(l: { level: number; name: LocalizedText }, lang: Lang): strin
 
 function requirementText(item: GapReportItem, lang: Lang): string {
   if (typeof item.threshold === 'boolean') return formatValue(item.threshold, null, lang);
-  const op = { '>=': '≥', '<=': '≤', '=': '=' }[item.comparison];
-  return `${op} ${formatValue(item.threshold, item.unit, lang)}`;
+  return `${comparisonSymbol(item.comparison)} ${formatValue(item.threshold, item.unit, lang)}`;
 }
 
 const GAP_COLUMNS: ReportColumn[] = [
