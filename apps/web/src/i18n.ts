@@ -1,4 +1,4 @@
-import type { Lang, LocalizedText } from '@cdsx/criteria';
+import type { Lang, LocalizedText, ValidationIssue } from '@cdsx/criteria';
 import { createContext, useContext } from 'react';
 
 /** Interface strings. Vietnamese is the default; every key has an English twin. */
@@ -7,7 +7,7 @@ const vi = {
   appSubtitle: 'Cổng minh họa: mức độ, điểm còn thiếu, KPI và thử thay đổi số liệu',
   switchTo: 'English',
   switchToLabel: 'Chuyển sang tiếng Anh (Switch to English)',
-  synthetic: 'DỮ LIỆU TỔNG HỢP (SYNTHETIC) — số liệu sinh tự động để minh họa, không phải số liệu thật',
+  synthetic: 'DỮ LIỆU MÔ PHỎNG — số liệu sinh tự động để minh họa, không phải số liệu thật của đơn vị nào',
   province: 'Tỉnh, thành phố',
   allProvinces: '— Tất cả 34 tỉnh, thành phố —',
   communeSearch: 'Tìm xã, phường, đặc khu (có dấu hoặc không dấu)',
@@ -25,19 +25,18 @@ const vi = {
   provisionalShort: 'tạm tính',
   editionLabel: 'Bộ tiêu chí',
   seeResult: (name: string) => `Xem kết quả: ${name} ↓`,
-  provisionalDetail: (possible: string, ids: string) =>
-    `Nếu bổ sung số liệu còn thiếu, có thể đạt ${possible}. Tiêu chí thiếu số liệu: ${ids}.`,
+  provisionalDetail: (possible: string) => `Nếu bổ sung số liệu còn thiếu, có thể đạt mức ${possible}.`,
+  missingList: (n: number) => `${n} tiêu chí chưa có số liệu`,
   final: 'Không phụ thuộc số liệu còn thiếu',
-  edition: (title: string, version: string, status: string) =>
-    `Bộ tiêu chí: ${title} — phiên bản ${version} (${status})`,
+  edition: (title: string, version: string, status: string) => `${title} — phiên bản ${version} (${status})`,
   status: { draft: 'dự thảo', issued: 'đã ban hành' } as Record<string, string>,
   areaGroup: 'Nhóm địa bàn',
   period: 'Kỳ đánh giá',
   source: 'Nguồn số liệu',
-  sourceSynthetic: 'dữ liệu tổng hợp',
+  sourceSynthetic: 'dữ liệu mô phỏng',
   sourceFile: (name: string) => `tệp ${name}`,
   dimensions: 'Theo lĩnh vực (yêu cầu đạt / áp dụng, mọi mức)',
-  gaps: (level: string) => `Còn thiếu để đạt ${level}`,
+  gaps: (level: string) => `Còn thiếu để đạt mức ${level}`,
   noGaps: 'Không còn điểm thiếu.',
   mandatoryGaps: 'Tiêu chí bắt buộc chưa đạt',
   noMandatoryGaps: 'Mọi tiêu chí bắt buộc đã đạt.',
@@ -109,6 +108,34 @@ const vi = {
   footerPackages:
     'Mức độ, điểm thiếu và KPI do các gói @cdsx/criteria, @cdsx/rules, @cdsx/kpi tính; trang này chỉ hiển thị.',
   footerData: 'Danh mục đơn vị hành chính',
+  attribution:
+    'github.com/thanglequoc/vietnamese-provinces-database (giấy phép MIT, © 2021 Thang Le Quoc); mã đơn vị theo QĐ 19/2025/QĐ-TTg; đã cập nhật thay đổi ngày 30/4/2026.',
+  skip: 'Bỏ qua đến nội dung chính',
+  controlsLabel: 'Chọn đơn vị và nạp tệp',
+  viewLegend: 'Chế độ xem',
+  partFailed: (what: string) => `Không tải được phần “${what}”.`,
+  partFailedWhy: 'Có thể mạng bị gián đoạn hoặc trang vừa được cập nhật.',
+  retry: 'Thử lại',
+  partArchitecture: 'Kiến trúc',
+  partScore766: 'Chấm điểm theo QĐ 766',
+  current: 'đang xem',
+  ownData: 'dữ liệu của bạn',
+  editionPick: 'Bộ tiêu chí cho dữ liệu mô phỏng',
+  editionLatest: 'Bản mới nhất',
+  editionLoading: 'Đang tải bộ tiêu chí…',
+  loadHeading: 'Nạp tệp của bạn',
+  storedFiles: (n: number) => `Trình duyệt này đang giữ ${n} tệp của bạn (chỉ trên máy này).`,
+  clearData: 'Xóa dữ liệu đã nạp',
+  clearConfirm: 'Xóa mọi tệp đã nạp khỏi trình duyệt này? Thao tác này không hoàn tác được.',
+  restoring: 'Đang mở dữ liệu đã lưu…',
+  invalidExcluded: (n: number) => `${n} giá trị thử không hợp lệ, không được tính`,
+  notANumber: 'Không phải là số (ví dụ: 99,5).',
+  invalidValue: (why: string) => `Giá trị không hợp lệ, không được tính: ${why}`,
+  issueWhere: (i: ValidationIssue) => where(i, 'vi'),
+  provinceSynthetic: 'Mọi đơn vị: dữ liệu mô phỏng.',
+  provinceMixed: (n: number) =>
+    `${n} đơn vị theo dữ liệu của bạn (đánh dấu); các đơn vị khác: dữ liệu mô phỏng.`,
+  units: (_n: number) => 'đơn vị',
 };
 
 export type Messages = typeof vi;
@@ -118,7 +145,7 @@ const en: Messages = {
   appSubtitle: 'Demo portal: level, gaps, KPIs and what-if',
   switchTo: 'Tiếng Việt',
   switchToLabel: 'Chuyển sang tiếng Việt (Switch to Vietnamese)',
-  synthetic: 'SYNTHETIC DATA — generated for the demo, not real figures',
+  synthetic: 'SYNTHETIC DATA — generated for the demo, not the real figures of any unit',
   province: 'Province or city',
   allProvinces: '— All 34 provinces and cities —',
   communeSearch: 'Search commune, ward or special zone (diacritics optional)',
@@ -135,10 +162,10 @@ const en: Messages = {
   provisionalShort: 'provisional',
   editionLabel: 'Criteria',
   seeResult: (name) => `See the result: ${name} ↓`,
-  provisionalDetail: (possible, ids) =>
-    `With the missing data, ${possible} could be reached. Criteria without data: ${ids}.`,
+  provisionalDetail: (possible) => `With the missing data, level ${possible} could be reached.`,
+  missingList: (n) => `${n} criteria without data`,
   final: 'Does not depend on missing data',
-  edition: (title, version, status) => `Criteria: ${title} — version ${version} (${status})`,
+  edition: (title, version, status) => `${title} — version ${version} (${status})`,
   status: { draft: 'draft', issued: 'issued' },
   areaGroup: 'Area group',
   period: 'Period',
@@ -146,7 +173,7 @@ const en: Messages = {
   sourceSynthetic: 'synthetic data',
   sourceFile: (name) => `file ${name}`,
   dimensions: 'By dimension (requirements met / applicable, all levels)',
-  gaps: (level) => `Gaps for ${level}`,
+  gaps: (level) => `Gaps for level ${level}`,
   noGaps: 'No gaps left.',
   mandatoryGaps: 'Mandatory criteria not met',
   noMandatoryGaps: 'Every mandatory criterion is met.',
@@ -212,9 +239,59 @@ const en: Messages = {
   footerPackages:
     'Levels, gaps and KPIs are computed by the @cdsx/criteria, @cdsx/rules and @cdsx/kpi packages; this page only shows them.',
   footerData: 'Administrative units',
+  attribution:
+    'github.com/thanglequoc/vietnamese-provinces-database (MIT, © 2021 Thang Le Quoc); official GSO codes, QĐ 19/2025/QĐ-TTg; changes of 2026-04-30 applied.',
+  skip: 'Skip to main content',
+  controlsLabel: 'Choose a unit and load files',
+  viewLegend: 'View',
+  partFailed: (what) => `The “${what}” part could not be loaded.`,
+  partFailedWhy: 'The network may be down, or the site was just updated.',
+  retry: 'Try again',
+  partArchitecture: 'Architecture',
+  partScore766: 'QĐ 766 score',
+  current: 'shown',
+  ownData: 'your data',
+  editionPick: 'Criteria edition for the synthetic data',
+  editionLatest: 'Latest',
+  editionLoading: 'Loading the criteria edition…',
+  loadHeading: 'Load your files',
+  storedFiles: (n) => `This browser keeps ${n} of your file${n === 1 ? '' : 's'} (on this device only).`,
+  clearData: 'Clear loaded data',
+  clearConfirm: 'Remove every loaded file from this browser? This cannot be undone.',
+  restoring: 'Opening your saved data…',
+  invalidExcluded: (n) => `${n} what-if value${n === 1 ? '' : 's'} invalid, left out`,
+  notANumber: 'Not a number (e.g. 99.5).',
+  invalidValue: (why) => `Invalid value, left out: ${why}`,
+  issueWhere: (i) => where(i, 'en'),
+  provinceSynthetic: 'All units: synthetic data.',
+  provinceMixed: (n) => `${n} unit${n === 1 ? '' : 's'} from your data (marked); the others: synthetic data.`,
+  units: (n) => (n === 1 ? 'unit' : 'units'),
 };
 
 export const MESSAGES: Record<Lang, Messages> = { vi, en };
+
+/**
+ * Where an issue is, in words: "Bản ghi 3, dòng 3 — trường receivedAt", "dòng 3, cột 20", "tiêu chí HT.01
+ * (value)", "cả tệp" — rather than the packages' compact "#3 3 receivedAt" and "(root)".
+ */
+function where(i: ValidationIssue, lang: Lang): string {
+  const vi = lang === 'vi';
+  const parts: string[] = [];
+  if (i.record !== undefined) parts.push(vi ? `Bản ghi ${i.record}` : `Record ${i.record}`);
+  if (i.line !== undefined) {
+    parts.push(
+      (vi ? `dòng ${i.line}` : `line ${i.line}`) +
+        (i.column !== undefined ? (vi ? `, cột ${i.column}` : `, column ${i.column}`) : ''),
+    );
+  }
+  const obs = /^observations\["([^"]+)"\](?:\.(\w+))?/.exec(i.path);
+  let field = '';
+  if (obs) field = (vi ? `tiêu chí ${obs[1]}` : `criterion ${obs[1]}`) + (obs[2] ? ` (${obs[2]})` : '');
+  else if (i.path) field = vi ? `trường ${i.path}` : `field ${i.path}`;
+  const at = parts.join(', ');
+  if (!at && !field) return vi ? 'Cả tệp' : 'Whole file';
+  return [at, field].filter(Boolean).join(' — ');
+}
 
 export interface I18n {
   lang: Lang;

@@ -1,7 +1,9 @@
+import type { PublishedEdition } from '@cdsx/criteria';
 import { communesOfProvince, fullName, type Province } from '@cdsx/criteria/communes';
-import { assessMany, type DecisionRecord } from '@cdsx/rules';
+import { assess, assessMany, type DecisionRecord } from '@cdsx/rules';
 import { useId, useMemo, useState } from 'react';
-import { EDITION, syntheticAssessments } from '../data';
+import type { Own } from '../App';
+import { syntheticAssessments } from '../data';
 import { indexBy, search } from '../fold';
 import { useI18n } from '../i18n';
 
@@ -9,14 +11,23 @@ type SortKey = 'name' | 'code' | 'level';
 
 const collator = new Intl.Collator('vi');
 
-/** Every commune of a province with its level (synthetic data), sortable and filterable, with counts per level. */
+/**
+ * Every commune of a province with its level, sortable and filterable, with counts per level. Communes the
+ * user loaded data for show the level decided from that data (under its own edition), marked as theirs;
+ * every other commune is synthetic.
+ */
 export default function ProvinceView({
   province,
   onOpen,
+  own,
+  edition,
 }: {
   province: Province;
   onOpen: (code: string) => void;
+  own: ReadonlyMap<string, Own>;
+  edition: PublishedEdition;
 }) {
+  const EDITION = edition.edition;
   const { t, l } = useI18n();
   const id = useId();
   const [query, setQuery] = useState('');
@@ -25,12 +36,18 @@ export default function ProvinceView({
 
   const records = useMemo(() => {
     const communes = communesOfProvince(province.code);
-    const decided = assessMany(syntheticAssessments(communes));
+    const decided = assessMany(syntheticAssessments(communes, EDITION), { edition });
     return indexBy(
-      communes.map((c, i) => ({ commune: c, record: decided[i]! })),
+      communes.map((c, i) => {
+        const mine = own.get(c.code);
+        return mine
+          ? { commune: c, record: assess(mine.assessment, { edition: mine.edition }), mine: mine.name }
+          : { commune: c, record: decided[i]!, mine: null };
+      }),
       (r) => fullName(r.commune),
     );
-  }, [province.code]);
+  }, [province.code, own, edition, EDITION]);
+  const ownCount = records.filter((r) => r.item.mine !== null).length;
 
   const counts = useMemo(() => {
     const m = new Map<number, { total: number; provisional: number }>();
@@ -63,14 +80,16 @@ export default function ProvinceView({
   return (
     <section className="province" aria-labelledby={`${id}-h`} data-testid="province-view">
       <h2 id={`${id}-h`}>{t.provinceTitle(fullName(province))}</h2>
-      <p className="tag synthetic">SYNTHETIC</p>
+      <p className="muted" data-testid="province-source">
+        {ownCount > 0 ? t.provinceMixed(ownCount) : t.provinceSynthetic}
+      </p>
       <h3>{t.countsPerLevel}</h3>
       <ul className="counts" data-testid="level-counts">
         {EDITION.levels.map((x) => {
           const c = counts.get(x.level) ?? { total: 0, provisional: 0 };
           return (
             <li key={x.level} className={`level-${x.level}`} data-level={x.level} data-count={c.total}>
-              <span className="count">{c.total}</span> {x.level} — {l(x.name)}
+              {t.levelN(x.level)} — {l(x.name)}: <span className="count">{c.total}</span> {t.units(c.total)}
               {c.provisional > 0 && (
                 <span className="muted">
                   {' '}
@@ -120,7 +139,7 @@ export default function ProvinceView({
       </div>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
       <section className="table-wrap" aria-labelledby={`${id}-h`} tabIndex={0}>
-        <table data-testid="province-table">
+        <table className="sticky-head" data-testid="province-table">
           <thead>
             <tr>
               <th scope="col" aria-sort={sort === 'name' ? 'ascending' : 'none'}>
@@ -136,12 +155,23 @@ export default function ProvinceView({
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ commune, record }) => (
-              <tr key={commune.code} data-code={commune.code} data-level={record.level.level}>
+            {rows.map(({ commune, record, mine }) => (
+              <tr
+                key={commune.code}
+                data-code={commune.code}
+                data-level={record.level.level}
+                data-own={mine !== null ? 'true' : undefined}
+                className={mine !== null ? 'own' : undefined}
+              >
                 <th scope="row">
                   <button type="button" className="link" onClick={() => onOpen(commune.code)}>
                     {commune.name}
                   </button>
+                  {mine !== null && (
+                    <span className="tag own" title={mine}>
+                      {t.ownData}
+                    </span>
+                  )}
                 </th>
                 <td>{commune.code}</td>
                 <td>{t.unitTypes[commune.unitType]}</td>
