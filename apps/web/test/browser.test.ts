@@ -7,7 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Assessment } from '@cdsx/criteria';
-import { communeByCode, communesOfProvince } from '@cdsx/criteria/communes';
+import { COMMUNES, communeByCode, communesOfProvince, fullName } from '@cdsx/criteria/communes';
 import { latestEdition } from '@cdsx/criteria/editions';
 import { computeDossierKpis, type Dossier, formatKpiValue } from '@cdsx/kpi';
 import { generateDossiers } from '@cdsx/kpi/testing';
@@ -70,7 +70,10 @@ function watch(page: Page): Page {
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   page.on('console', (m) => {
     // A chunk the test itself made fail is expected to be reported by the browser.
-    if (m.type() === 'error' && !/net::ERR_FAILED|Failed to fetch dynamically imported module/.test(m.text())) {
+    if (
+      m.type() === 'error' &&
+      !/net::ERR_FAILED|Failed to fetch dynamically imported module/.test(m.text())
+    ) {
       pageErrors.push(m.text());
     }
   });
@@ -469,6 +472,222 @@ describe('the demo portal in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#commune-title').textContent()).toContain('Hoàn Kiếm');
     await page.close();
+  });
+
+  it('state in the URL: a copied link opens the same view in a new browser context; back and forward work', async () => {
+    const page = await openPage();
+    await chooseCommune(page, '01', '00004');
+    const before = assess(synthetic('00004'));
+    // A what-if edit that fails a met level-1 mandatory numeric criterion.
+    const target = before.findings.find(
+      (f) => f.level === 1 && f.kind === 'mandatory' && f.outcome === 'met' && f.comparison === '>=',
+    );
+    await chooseCommune(page, '01', '00025');
+    const record = assess(synthetic('00025'));
+    const t2 =
+      record.findings.find(
+        (f) => f.level === 1 && f.kind === 'mandatory' && f.outcome === 'met' && f.comparison === '>=',
+      ) ?? target;
+    expect(t2, 'a met numeric mandatory criterion to edit').toBeDefined();
+    await page.getByTestId(`edit-${t2!.criterion}`).fill('0');
+    const a = synthetic('00025');
+    const edited = assess({
+      ...a,
+      observations: { ...a.observations, [t2!.criterion]: { ...a.observations[t2!.criterion]!, value: 0 } },
+    });
+    await expect.poll(() => levelOf(page)).toBe(edited.level.level);
+    await page.getByTestId('lang-toggle').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    const url = page.url();
+    expect(url).toContain('c=00025');
+    expect(url).toContain(`w=${t2!.criterion}:0`);
+    expect(url).toContain('lang=en');
+
+    // A new visitor (no storage) opening the link sees the same commune, edit, level and language.
+    const other = await newContext('block');
+    const p2 = watch(await other.newPage());
+    await p2.goto(url);
+    await expect.poll(() => p2.locator('#commune-title').textContent()).toContain('Giảng Võ');
+    expect(await p2.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await levelOf(p2)).toBe(edited.level.level);
+    expect(await p2.getByTestId(`edit-${t2!.criterion}`).inputValue()).toBe('0');
+    expect(await p2.getByTestId('whatif-count').textContent()).toMatch(/^1 value/);
+    await other.close();
+
+    // Back: before the language switch, then before the edit's commune (Ba Đình); forward again.
+    await page.goBack();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('vi');
+    expect(await levelOf(page)).toBe(edited.level.level); // the edit is still in that entry
+    await page.goBack();
+    await expect.poll(() => page.locator('#commune-title').textContent()).toContain('Ba Đình');
+    expect(await levelOf(page)).toBe(before.level.level);
+    await page.goForward();
+    await expect.poll(() => page.locator('#commune-title').textContent()).toContain('Giảng Võ');
+    expect(await levelOf(page)).toBe(edited.level.level);
+    await page.close();
+  });
+
+  it('reload keeps the loaded file (IndexedDB) until the user clears it; leaving with what-if values warns', async () => {
+    const page = await openPage();
+    const mine: Assessment = { ...synthetic('00025'), synthetic: false };
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'giang-vo.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(mine)),
+    });
+    await expect.poll(() => page.getByTestId('source').textContent()).toContain('giang-vo.json');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('source').textContent()).toContain('giang-vo.json');
+    expect(await levelOf(page)).toBe(assess(mine).level.level);
+    expect(await page.getByTestId('stored').textContent()).toContain('1 tệp');
+
+    // A what-if value: reloading asks first (beforeunload), and the value survives (it is in the URL).
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => dialogs.push(d.type()));
+    const pct = EDITION.criteria.find((c) => c.measure === 'percentage')!;
+    await page.getByTestId(`edit-${pct.id}`).fill('12');
+    await expect.poll(() => page.getByTestId('whatif-count').textContent()).toMatch(/^1 /);
+    await page.reload();
+    expect(dialogs).toContain('beforeunload');
+    await expect.poll(() => page.getByTestId('source').textContent()).toContain('giang-vo.json');
+    expect(await page.getByTestId(`edit-${pct.id}`).inputValue()).toBe('12');
+
+    // The province view shows the user's commune with its real level, marked; opening it keeps their data.
+    await page.getByRole('button', { name: /Toàn tỉnh/ }).click();
+    const row = page.getByTestId('province-table').locator('tr[data-code="00025"]');
+    await expect.poll(() => row.getAttribute('data-own')).toBe('true');
+    expect(Number(await row.getAttribute('data-level'))).toBe(assess(mine).level.level);
+    expect(await row.textContent()).toContain('dữ liệu của bạn');
+    await row.getByRole('button').click();
+    await expect.poll(() => page.getByTestId('source').textContent()).toContain('giang-vo.json');
+    // Focus moved to the opened commune's heading, not to the body.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('commune-title');
+
+    // Clearing (confirmed) forgets the file: after a reload the commune is synthetic again.
+    await page.getByTestId('clear-data').click();
+    expect(dialogs).toContain('confirm');
+    await expect.poll(() => page.getByTestId('source').textContent()).toContain('mô phỏng');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('source').textContent()).toContain('mô phỏng');
+    expect(await page.getByTestId('stored').count()).toBe(0);
+    await page.close();
+  });
+
+  it('search combobox, keyboard only: arrows move, Enter picks the 3rd result, the list keeps its results, Escape closes', async () => {
+    const page = await openPage();
+    const search = page.getByTestId('commune-search');
+    await search.focus();
+    await page.keyboard.type('tan phu');
+    // Every typed word, in any order, in the folded full name or code (the documented search rule).
+    const expected = COMMUNES.filter((c) => {
+      const text = plain(`${fullName(c)} ${c.code}`);
+      return ['tan', 'phu'].every((w) => text.includes(w));
+    });
+    expect(expected.length).toBeGreaterThan(3);
+    const count = page.getByTestId('commune-count');
+    await expect.poll(() => count.textContent()).toContain(`${expected.length} kết quả`);
+    expect(await search.getAttribute('role')).toBe('combobox');
+    expect(await search.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const activeId = await search.getAttribute('aria-activedescendant');
+    expect(await page.locator(`[id="${activeId}"]`).getAttribute('data-code')).toBe(expected[2]!.code);
+    expect(await page.locator(`[id="${activeId}"]`).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#commune-title').textContent()).toContain(expected[2]!.code);
+    expect(await levelOf(page)).toBe(assess(synthetic(expected[2]!.code)).level.level);
+    // Focus stayed in the search; the list did not shrink to the picked commune's province.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'commune-search',
+    );
+    expect(await search.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('ArrowDown');
+    expect(await search.getAttribute('aria-expanded')).toBe('true');
+    expect(await count.textContent()).toContain(`${expected.length} kết quả`);
+    expect(await page.getByTestId('commune-list').getByRole('option').count()).toBe(expected.length);
+    await page.keyboard.press('Escape');
+    expect(await search.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByTestId('commune-list').isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it('a lazy chunk that fails to load shows an error with a retry, and the retry loads it', async () => {
+    const page = await openPage();
+    await page.getByTestId('province').selectOption('04');
+    let failing = true;
+    await page.route(/ProvinceView-[^/]+\.js$/, (route) => (failing ? route.abort() : route.continue()));
+    await page.getByRole('button', { name: /Toàn tỉnh/ }).click();
+    const failed = page.getByTestId('load-failed');
+    await expect.poll(() => failed.count()).toBe(1);
+    expect(await failed.getAttribute('role')).toBe('alert');
+    expect(await failed.textContent()).toContain('Không tải được phần');
+    await shot(page, 'chunk-failed.png');
+    failing = false;
+    await page.getByTestId('retry').click();
+    await expect.poll(() => page.getByTestId('province-table').count()).toBe(1);
+    expect(await failed.count()).toBe(0);
+    await page.close();
+  });
+
+  it('an invalid what-if value is marked on its cell and left out of the decision; the sticky summary says so', async () => {
+    const page = await openPage();
+    await chooseCommune(page, '01', '00004');
+    const record = assess(synthetic('00004'));
+    const pct = EDITION.criteria.find((c) => c.measure === 'percentage')!;
+    const editor = page.getByTestId(`edit-${pct.id}`);
+    await editor.fill('150');
+    await expect.poll(() => editor.getAttribute('aria-invalid')).toBe('true');
+    const message = page.getByTestId(`invalid-${pct.id}`);
+    expect(await message.textContent()).toContain('không được tính');
+    expect(await editor.getAttribute('aria-describedby')).toBe(await message.getAttribute('id'));
+    // The decision is the original one (150 left out), and the summary says a value was left out.
+    expect(await levelOf(page)).toBe(record.level.level);
+    expect(await page.getByTestId('summary-invalid').textContent()).toContain('1 giá trị thử không hợp lệ');
+    // A decimal comma is read as Vietnamese users type it.
+    await editor.fill('99,5');
+    await expect.poll(() => editor.getAttribute('aria-invalid')).toBeNull();
+    expect(page.url()).toContain(`${pct.id}:99.5`);
+    // The summary stays in sight at the bottom of the findings table.
+    await page.getByTestId('findings').locator('tbody tr').last().scrollIntoViewIfNeeded();
+    const top = await page.getByTestId('level-summary').evaluate((e) => e.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(50);
+    // …and shows the level decided with 99.5 (from @cdsx/rules here, independently).
+    const a = synthetic('00004');
+    const with995 = assess({
+      ...a,
+      observations: { ...a.observations, [pct.id]: { ...a.observations[pct.id]!, value: 99.5 } },
+    });
+    await expect.poll(() => levelOf(page)).toBe(with995.level.level);
+    expect(await page.getByTestId('level-summary').getAttribute('data-level')).toBe(
+      String(with995.level.level),
+    );
+    await shot(page, 'sticky-summary.png');
+    await page.close();
+  });
+
+  it('works offline after one visit (service worker): reload without network, lazy views included', async () => {
+    const ctx = await newContext('allow');
+    const page = watch(await ctx.newPage());
+    await page.goto(server.url);
+    await page.getByTestId('province').waitFor();
+    // The worker installs only after precaching the whole site.
+    expect(
+      await page.evaluate(async () => {
+        const reg = await navigator.serviceWorker.ready;
+        return reg.active?.state;
+      }),
+    ).toMatch(/activat/);
+    await ctx.setOffline(true);
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Chuyển đổi số cấp xã');
+    await chooseCommune(page, '04', communesOfProvince('04')[0]!.code);
+    await page.getByRole('button', { name: /Toàn tỉnh/ }).click();
+    await expect.poll(() => page.getByTestId('province-table').count()).toBe(1);
+    await ctx.close();
   });
 
   it('keeps the initial JS (entry chunk and its static imports, gzipped) within the budget', () => {
