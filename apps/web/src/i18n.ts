@@ -80,7 +80,7 @@ const vi = {
   kpiNoTarget: 'Không có chỉ tiêu',
   kpiApply: 'Dùng các KPI này làm giá trị tiêu chí',
   kpiRejected: (n: number) => `${n} bản ghi bị loại`,
-  load: 'Nạp tệp: đánh giá (.json) hoặc hồ sơ TTHC (.ndjson, .csv)',
+  load: 'Nạp tệp: đánh giá (.json), phiếu tự đánh giá (.xlsx) hoặc hồ sơ TTHC (.ndjson, .csv)',
   loaded: (name: string) => `Đã nạp ${name}`,
   loadError: (name: string) => `Không đọc được tệp ${name}`,
   kept: 'Nội dung đang hiển thị được giữ nguyên.',
@@ -111,6 +111,17 @@ const vi = {
   attribution:
     'github.com/thanglequoc/vietnamese-provinces-database (giấy phép MIT, © 2021 Thang Le Quoc); mã đơn vị theo QĐ 19/2025/QĐ-TTg; đã cập nhật thay đổi ngày 30/4/2026.',
   skip: 'Bỏ qua đến nội dung chính',
+  reportTitle: 'Báo cáo đánh giá, tải về và in',
+  reportHint:
+    'Cùng nội dung với lệnh `cdsx report`. In ra khổ A4 có ngày lập, phiên bản bộ tiêu chí và mã băm.',
+  print: 'In báo cáo',
+  downloadHtml: 'Tải báo cáo (HTML)',
+  downloadXlsx: 'Tải báo cáo (Excel)',
+  downloadForm: 'Tải phiếu tự đánh giá (Excel) của xã này',
+  preparing: 'Đang tạo tệp…',
+  partReport: 'Báo cáo',
+  downloadCsv: 'Tải bảng (CSV)',
+  downloadTableXlsx: 'Tải bảng (Excel)',
   controlsLabel: 'Chọn đơn vị và nạp tệp',
   viewLegend: 'Chế độ xem',
   partFailed: (what: string) => `Không tải được phần “${what}”.`,
@@ -212,7 +223,7 @@ const en: Messages = {
   kpiNoTarget: 'No target',
   kpiApply: 'Use these KPIs as criterion values',
   kpiRejected: (n) => `${n} record${n === 1 ? '' : 's'} rejected`,
-  load: 'Load a file: assessment (.json) or dossiers (.ndjson, .csv)',
+  load: 'Load a file: assessment (.json), self-assessment form (.xlsx) or dossiers (.ndjson, .csv)',
   loaded: (name) => `Loaded ${name}`,
   loadError: (name) => `Could not read ${name}`,
   kept: 'What was shown has been kept.',
@@ -242,6 +253,17 @@ const en: Messages = {
   attribution:
     'github.com/thanglequoc/vietnamese-provinces-database (MIT, © 2021 Thang Le Quoc); official GSO codes, QĐ 19/2025/QĐ-TTg; changes of 2026-04-30 applied.',
   skip: 'Skip to main content',
+  reportTitle: 'Gap report, downloads and printing',
+  reportHint:
+    'The same content as `cdsx report`. Prints on A4 with the report date, the criteria edition and its hash.',
+  print: 'Print the report',
+  downloadHtml: 'Download the report (HTML)',
+  downloadXlsx: 'Download the report (Excel)',
+  downloadForm: 'Download the self-assessment form (Excel) for this commune',
+  preparing: 'Preparing the file…',
+  partReport: 'Report',
+  downloadCsv: 'Download the table (CSV)',
+  downloadTableXlsx: 'Download the table (Excel)',
   controlsLabel: 'Choose a unit and load files',
   viewLegend: 'View',
   partFailed: (what) => `The “${what}” part could not be loaded.`,
@@ -282,6 +304,21 @@ function where(i: ValidationIssue, lang: Lang): string {
     parts.push(
       (vi ? `dòng ${i.line}` : `line ${i.line}`) +
         (i.column !== undefined ? (vi ? `, cột ${i.column}` : `, column ${i.column}`) : ''),
+    );
+  }
+  const form = i as ValidationIssue & { sheet?: string; cell?: string; criterion?: string };
+  if (form.sheet) {
+    // A form problem: the sheet and cell a person opens in Excel ('Tiêu chí'!J14).
+    const cell = form.cell ? `!${form.cell}` : '';
+    const crit = form.criterion
+      ? vi
+        ? ` (tiêu chí ${form.criterion})`
+        : ` (criterion ${form.criterion})`
+      : '';
+    return (
+      (vi
+        ? `Trang tính ${form.sheet}${cell ? `, ô ${form.cell}` : ''}`
+        : `Sheet ${form.sheet}${cell ? `, cell ${form.cell}` : ''}`) + crit
     );
   }
   const obs = /^observations\["([^"]+)"\](?:\.(\w+))?/.exec(i.path);

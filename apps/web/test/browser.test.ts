@@ -4,15 +4,19 @@
  * Screenshots go to apps/web/artifacts/ (git-ignored) for the reviewer to look at.
  */
 import { existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Assessment } from '@cdsx/criteria';
 import { COMMUNES, communeByCode, communesOfProvince, fullName } from '@cdsx/criteria/communes';
 import { latestEdition } from '@cdsx/criteria/editions';
+import { formCellOf, readForm } from '@cdsx/forms';
+import { buildGapReport, gapReportTitle, renderGapReportHtml } from '@cdsx/forms/report';
 import { computeDossierKpis, type Dossier, formatKpiValue } from '@cdsx/kpi';
 import { generateDossiers } from '@cdsx/kpi/testing';
 import { assess, type DecisionRecord } from '@cdsx/rules';
 import { generateSyntheticAssessments } from '@cdsx/rules/synthetic';
+import ExcelJS from 'exceljs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measure, type SiteSize } from '../scripts/size.mjs';
@@ -34,6 +38,7 @@ const ARGS = [
 ];
 const EDITION = latestEdition.edition;
 const SEED = 2026; // the portal's synthetic seed
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -625,7 +630,7 @@ describe('the demo portal in Chromium', () => {
     await shot(page, 'chunk-failed.png');
     failing = false;
     await page.getByTestId('retry').click();
-    await expect.poll(() => page.getByTestId('province-table').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('province-table').count(), { timeout: 10_000 }).toBe(1);
     expect(await failed.count()).toBe(0);
     await page.close();
   });
@@ -688,6 +693,117 @@ describe('the demo portal in Chromium', () => {
     await page.getByRole('button', { name: /Toàn tỉnh/ }).click();
     await expect.poll(() => page.getByTestId('province-table').count()).toBe(1);
     await ctx.close();
+  });
+
+  it('print media gives the gap report (same model as `cdsx report`) with date, edition and hash; HTML download is the package HTML', async () => {
+    const page = await openPage();
+    await chooseCommune(page, '01', '00004');
+    const record = assess(synthetic('00004'));
+    const report = buildGapReport(record);
+    if (!report.ok) throw new Error('no report');
+    await page.getByTestId('report-actions').waitFor();
+    expect(await page.getByTestId('print-report').isVisible()).toBe(false); // screen: hidden
+    await page.emulateMedia({ media: 'print' });
+    const printed = page.getByTestId('print-report');
+    expect(await printed.isVisible()).toBe(true);
+    expect(await page.getByTestId('findings').isVisible()).toBe(false);
+    const text = (await printed.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain(gapReportTitle(report.value, 'vi'));
+    for (const g of record.gaps?.mandatory ?? []) expect(text).toContain(g.criterion);
+    expect(text).toContain(record.catalog.contentHash);
+    expect(text).toContain(report.value.reportDate);
+    await page.pdf({ path: join(ARTIFACTS, 'gap-report.pdf'), format: 'A4' });
+    await page.emulateMedia({ media: 'screen' });
+
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-report-html').click(),
+    ]);
+    const html = await readFile((await dl.path())!, 'utf8');
+    // The same page `cdsx report --format html` renders, but for the date (the page's "today").
+    expect(html).toBe(renderGapReportHtml({ ...report.value, reportDate: report.value.reportDate }, 'vi'));
+    await page.close();
+  });
+
+  it('Excel self-assessment form: download for the commune, fill by program, upload, read back; a bad form lists sheet and cell', async () => {
+    const page = await openPage();
+    await chooseCommune(page, '01', '00004');
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-form').click(),
+    ]);
+    expect(dl.suggestedFilename()).toBe('phieu-tu-danh-gia-00004.xlsx');
+    const blank = await readFile((await dl.path())!);
+    const record = assess(synthetic('00004'));
+    // Fill every boolean criterion "Có" and every percentage with 100, through exceljs (what a person does in Excel).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(blank as unknown as ArrayBuffer);
+    const where = (id: string) => {
+      const ref = formCellOf(EDITION, record.areaGroup, id);
+      const m = ref ? /^'?(.+?)'?!([A-Z]+\d+)$/.exec(ref) : null;
+      return m ? { sheet: m[1]!, cell: m[2]! } : undefined;
+    };
+    let filled = 0;
+    for (const c of EDITION.criteria) {
+      const at = where(c.id);
+      if (!at) continue;
+      const cell = wb.getWorksheet(at.sheet)!.getCell(at.cell);
+      if (c.measure === 'boolean') cell.value = 'Có';
+      else if (c.measure === 'percentage') cell.value = 100;
+      else continue;
+      filled++;
+    }
+    expect(filled).toBeGreaterThan(10);
+    const good = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const oracle = await readForm(good);
+    if (!oracle.ok) throw new Error(JSON.stringify(oracle.issues.slice(0, 3)));
+    const expected = assess(oracle.value.assessment);
+
+    await page
+      .getByTestId('file-input')
+      .setInputFiles({ name: 'phieu.xlsx', mimeType: XLSX, buffer: Buffer.from(good) });
+    await expect
+      .poll(() => page.getByTestId('source').textContent(), { timeout: 15_000 })
+      .toContain('phieu.xlsx');
+    expect(await levelOf(page)).toBe(expected.level.level);
+    expect(await page.getByTestId('findings').locator('tbody tr[data-criterion]').count()).toBeGreaterThan(0);
+
+    // A bad form: text in a percentage cell. The list names the sheet and the cell, in words.
+    const pct = EDITION.criteria.find((c) => c.measure === 'percentage' && where(c.id))!;
+    const at = where(pct.id)!;
+    wb.getWorksheet(at.sheet)!.getCell(at.cell).value = 'nhiều lắm';
+    const bad = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    await page
+      .getByTestId('file-input')
+      .setInputFiles({ name: 'phieu-sai.xlsx', mimeType: XLSX, buffer: Buffer.from(bad) });
+    const alert = page.getByTestId('load-error');
+    await expect.poll(() => alert.count(), { timeout: 15_000 }).toBe(1);
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('phieu-sai.xlsx');
+    expect(text).toContain(`Trang tính ${at.sheet}, ô ${at.cell}`);
+    expect(await page.getByTestId('source').textContent()).toContain('phieu.xlsx'); // what was shown is kept
+    await shot(page, 'bad-form.png');
+    await page.close();
+  });
+
+  it('province table downloads as CSV (as shown, formula-safe) and Excel', async () => {
+    const page = await openPage();
+    await page.getByTestId('province').selectOption('04');
+    await page.getByRole('button', { name: /Toàn tỉnh/ }).click();
+    await page.getByTestId('province-table').waitFor();
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('province-csv').click()]);
+    const csv = (await readFile((await dl.path())!, 'utf8')).replace(/^\uFEFF/, '');
+    const lines = csv.trim().split(/\r\n/);
+    const communes = communesOfProvince('04');
+    expect(lines.length).toBe(communes.length + 1);
+    const byCode = new Map(lines.slice(1).map((l) => [l.split(',')[0], l.split(',')]));
+    for (const c of communes)
+      expect(Number(byCode.get(c.code)?.[3])).toBe(assess(synthetic(c.code)).level.level);
+    const [x] = await Promise.all([page.waitForEvent('download'), page.getByTestId('province-xlsx').click()]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await readFile((await x.path())!)) as unknown as ArrayBuffer);
+    expect(book.worksheets.length).toBe(1);
+    await page.close();
   });
 
   it('keeps the initial JS (entry chunk and its static imports, gzipped) within the budget', () => {

@@ -2,7 +2,9 @@ import type { Assessment, Observation, ValidationIssue } from '@cdsx/criteria';
 import { communeByCode, fullName, provinceByCode } from '@cdsx/criteria/communes';
 import type { Dossier } from '@cdsx/kpi';
 import type { DecisionRecord } from '@cdsx/rules';
+import { useContext } from 'react';
 import type { Edits, Source } from '../App';
+import { EditionContext } from '../edition';
 import { useI18n } from '../i18n';
 import { LazyPart } from './Boundary';
 import { DimensionChart } from './DimensionChart';
@@ -17,6 +19,7 @@ import { LevelSummary } from './LevelSummary';
 // initial bundle; each sits behind an error boundary with a retry.
 const loadScore766 = () => import('./Score766Panel');
 const loadArchitecture = () => import('./ArchitectureView');
+const loadReport = () => import('./ReportPanel');
 
 /** One commune: its level, chart, gaps, KPIs and the findings table with what-if editing. */
 export function CommuneView(props: {
@@ -34,6 +37,7 @@ export function CommuneView(props: {
 }) {
   const { t } = useI18n();
   const { record } = props;
+  const edition = useContext(EditionContext);
   const commune = communeByCode(record.commune.code);
   const province = provinceByCode(record.commune.provinceCode);
   const title = commune
@@ -54,6 +58,7 @@ export function CommuneView(props: {
         <DimensionChart record={record} />
         <Gaps record={record} />
       </div>
+      <LazyPart load={loadReport} what={t.partReport} props={{ record, edition }} />
       <LazyPart load={loadArchitecture} what={t.partArchitecture} props={{ record }} />
       <KpiPanel
         communeCode={record.commune.code}

@@ -1,7 +1,7 @@
 import type { ValidationIssue } from '@cdsx/criteria';
 import { useId, useState } from 'react';
 import { useI18n } from '../i18n';
-import { type Loaded, readUserFile } from '../load';
+import { type Loaded, readFormFile, readUserFile } from '../load';
 import { IssueList } from './IssueList';
 
 export type Notice =
@@ -30,8 +30,14 @@ export function FileLoader(props: {
     if (!file) return;
     setBusy(true);
     try {
-      const text = await file.text();
-      props.onLoaded(await readUserFile(file.name, text), text);
+      if (file.name.toLowerCase().endsWith('.xlsx')) {
+        const loaded = await readFormFile(file.name, new Uint8Array(await file.arrayBuffer()));
+        // What is kept of a form is the assessment read from it.
+        props.onLoaded(loaded, loaded.kind === 'assessment' ? JSON.stringify(loaded.assessment) : '');
+      } else {
+        const text = await file.text();
+        props.onLoaded(await readUserFile(file.name, text), text);
+      }
     } catch (e) {
       // Only an unreadable file gets here (the readers report bad content as issues, never by throwing).
       props.onLoaded(
@@ -67,7 +73,7 @@ export function FileLoader(props: {
         id={`${id}-file`}
         data-testid="file-input"
         type="file"
-        accept=".json,.ndjson,.jsonl,.csv,application/json,text/csv"
+        accept=".json,.ndjson,.jsonl,.csv,.xlsx,application/json,text/csv"
         aria-busy={busy}
         onChange={(e) => void onChange(e.currentTarget)}
       />

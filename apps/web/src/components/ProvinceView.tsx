@@ -1,9 +1,11 @@
 import type { PublishedEdition } from '@cdsx/criteria';
 import { communesOfProvince, fullName, type Province } from '@cdsx/criteria/communes';
+import { spreadsheetSafeText } from '@cdsx/forms/report';
 import { assess, assessMany, type DecisionRecord } from '@cdsx/rules';
 import { useId, useMemo, useState } from 'react';
 import type { Own } from '../App';
 import { syntheticAssessments } from '../data';
+import { download, XLSX_TYPE } from '../download';
 import { indexBy, search } from '../fold';
 import { useI18n } from '../i18n';
 
@@ -28,7 +30,7 @@ export default function ProvinceView({
   edition: PublishedEdition;
 }) {
   const EDITION = edition.edition;
-  const { t, l } = useI18n();
+  const { t, l, lang } = useI18n();
   const id = useId();
   const [query, setQuery] = useState('');
   const [level, setLevel] = useState('');
@@ -76,6 +78,62 @@ export default function ProvinceView({
   }, [records, query, level, sort]);
 
   const levelName = (r: DecisionRecord) => `${r.level.level} — ${l(r.level.name)}`;
+
+  // The table as shown (filter and sort applied), for CSV and Excel.
+  const exportTable = () => {
+    const vi = lang === 'vi';
+    const columns = [
+      { key: 'code', header: t.code },
+      { key: 'name', header: t.name },
+      { key: 'unitType', header: t.unitType },
+      { key: 'level', header: vi ? 'Mức' : 'Level' },
+      { key: 'levelName', header: vi ? 'Tên mức' : 'Level name' },
+      { key: 'provisional', header: t.provisionalShort },
+      { key: 'source', header: t.source },
+    ];
+    const data = rows.map(({ commune, record, mine }) => ({
+      code: commune.code,
+      name: commune.name,
+      unitType: t.unitTypes[commune.unitType] ?? commune.unitType,
+      level: record.level.level,
+      levelName: l(record.level.name),
+      provisional: record.provisional ? t.yes : t.no,
+      source: mine ?? t.sourceSynthetic,
+    }));
+    return { columns, data };
+  };
+  const base = `tinh-${province.code}-${EDITION.version}`;
+  const downloadCsv = () => {
+    const { columns, data } = exportTable();
+    // Text cells that a spreadsheet would run as a formula get a leading ' (the CLI's CSV rule).
+    const cell = (v: string | number) => {
+      const s = typeof v === 'number' ? String(v) : spreadsheetSafeText(v);
+      return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    };
+    const lines = [columns.map((c) => cell(c.header)).join(',')];
+    for (const r of data) lines.push(columns.map((c) => cell(r[c.key as keyof typeof r])).join(','));
+    // A byte-order mark so Excel opens the Vietnamese text as UTF-8.
+    download(`${base}.csv`, `\uFEFF${lines.join('\r\n')}\r\n`, 'text/csv;charset=utf-8');
+  };
+  const downloadXlsx = async () => {
+    const { columns, data } = exportTable();
+    const { tablesToXlsx } = await import('@cdsx/forms');
+    const bytes = await tablesToXlsx(
+      [
+        {
+          name: fullName(province),
+          lines: [
+            t.provinceTitle(fullName(province)),
+            `${EDITION.id} ${EDITION.version} · ${edition.contentHash}`,
+          ],
+          columns,
+          rows: data,
+        },
+      ],
+      { lang },
+    );
+    download(`${base}.xlsx`, bytes, XLSX_TYPE);
+  };
 
   return (
     <section className="province" aria-labelledby={`${id}-h`} data-testid="province-view">
@@ -136,6 +194,14 @@ export default function ProvinceView({
         <span className="muted" aria-live="polite">
           {t.shownOf(rows.length, records.length)}
         </span>
+      </div>
+      <div className="buttons">
+        <button type="button" onClick={downloadCsv} data-testid="province-csv">
+          {t.downloadCsv}
+        </button>
+        <button type="button" onClick={() => void downloadXlsx()} data-testid="province-xlsx">
+          {t.downloadTableXlsx}
+        </button>
       </div>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
       <section className="table-wrap" aria-labelledby={`${id}-h`} tabIndex={0}>
