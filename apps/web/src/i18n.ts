@@ -67,7 +67,10 @@ const vi = {
   edited: 'đã sửa',
   whatIfCount: (n: number) => `${n} giá trị đang được thử thay đổi`,
   resetWhatIf: 'Khôi phục số liệu gốc',
-  kpiTitle: 'Chỉ số KPI so với chỉ tiêu 2026',
+  kpiTitle: 'Chỉ số KPI so với chỉ tiêu (năm áp dụng ghi ở từng chỉ tiêu)',
+  kpiHorizon: (h: string) => (/^\d/.test(h) ? `năm ${h}` : `theo ${h}`),
+  kpiDecides: 'chỉ tiêu dùng để đánh giá',
+  kpiReference: 'tham khảo',
   kpiHint: 'Nạp tệp hồ sơ TTHC (NDJSON hoặc CSV) để tính KPI cho xã đã chọn.',
   kpiFor: (commune: string, period: string, n: number) => `${commune}, năm ${period}: ${n} hồ sơ`,
   kpiNoDossiers: (commune: string) => `Tệp hồ sơ không có hồ sơ nào của ${commune}.`,
@@ -111,6 +114,7 @@ const vi = {
   attribution:
     'github.com/thanglequoc/vietnamese-provinces-database (giấy phép MIT, © 2021 Thang Le Quoc); mã đơn vị theo QĐ 19/2025/QĐ-TTg; đã cập nhật thay đổi ngày 30/4/2026.',
   skip: 'Bỏ qua đến nội dung chính',
+  tableOf: (name: string) => `Bảng: ${name}`,
   reportTitle: 'Báo cáo đánh giá, tải về và in',
   reportHint:
     'Cùng nội dung với lệnh `cdsx report`. In ra khổ A4 có ngày lập, phiên bản bộ tiêu chí và mã băm.',
@@ -210,7 +214,10 @@ const en: Messages = {
   edited: 'edited',
   whatIfCount: (n) => `${n} value${n === 1 ? '' : 's'} changed for what-if`,
   resetWhatIf: 'Restore the original data',
-  kpiTitle: 'KPIs against the 2026 targets',
+  kpiTitle: 'KPIs against their targets (each target names its year)',
+  kpiHorizon: (h) => (/^\d/.test(h) ? `year ${h}` : `per ${h}`),
+  kpiDecides: 'decides the verdict',
+  kpiReference: 'for reference',
   kpiHint: 'Load a dossier file (NDJSON or CSV) to compute the KPIs of the chosen commune.',
   kpiFor: (commune, period, n) => `${commune}, year ${period}: ${n} dossiers`,
   kpiNoDossiers: (commune) => `The dossier file has no dossier of ${commune}.`,
@@ -253,6 +260,7 @@ const en: Messages = {
   attribution:
     'github.com/thanglequoc/vietnamese-provinces-database (MIT, © 2021 Thang Le Quoc); official GSO codes, QĐ 19/2025/QĐ-TTg; changes of 2026-04-30 applied.',
   skip: 'Skip to main content',
+  tableOf: (name) => `Table: ${name}`,
   reportTitle: 'Gap report, downloads and printing',
   reportHint:
     'The same content as `cdsx report`. Prints on A4 with the report date, the criteria edition and its hash.',

@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Assessment } from '@cdsx/criteria';
@@ -805,6 +806,63 @@ describe('the demo portal in Chromium', () => {
     expect(book.worksheets.length).toBe(1);
     await page.close();
   });
+
+  it('axe-core finds no critical, serious or moderate violation on the landing, commune, province and KPI views; screenshots', async () => {
+    const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    // Every view at desktop size; the commune view (the one with most controls) at phone size too.
+    const audit = async (page: Page, view: string) => {
+      if (view.endsWith('phone') && !view.startsWith('commune')) return;
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const r = await (
+          window as unknown as {
+            axe: {
+              run: (o: object) => Promise<{
+                violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
+              }>;
+            };
+          }
+        ).axe.run({
+          resultTypes: ['violations'],
+        });
+        return r.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+        }));
+      });
+      const bad = violations.filter((v) => ['critical', 'serious', 'moderate'].includes(v.impact));
+      expect(bad, `${view}: ${JSON.stringify(bad)}`).toEqual([]);
+    };
+    for (const [size, viewport] of [
+      ['desktop', { width: 1280, height: 800 }],
+      ['phone', { width: 390, height: 844 }],
+    ] as const) {
+      const page = await openPage(viewport);
+      await page.getByTestId('province').waitFor();
+      await audit(page, `landing ${size}`);
+      await shot(page, `a-landing-${size}.png`);
+      await chooseCommune(page, '01', '00004');
+      await page.getByTestId('report-actions').waitFor();
+      await audit(page, `commune ${size}`);
+      await shot(page, `a-commune-${size}.png`);
+      const dossiers = [...generateDossiers({ seed: 5, count: 200, communes: ['00004'], year: 2026 })];
+      await page.getByTestId('file-input').setInputFiles({
+        name: 'ho-so.ndjson',
+        mimeType: 'application/x-ndjson',
+        buffer: Buffer.from(dossiers.map((d) => JSON.stringify(d)).join('\n')),
+      });
+      await page.getByTestId('kpi-table').waitFor();
+      await page.getByTestId('kpis').scrollIntoViewIfNeeded();
+      await audit(page, `KPI ${size}`);
+      await shot(page, `a-kpi-${size}.png`);
+      await page.getByRole('button', { name: /Toàn tỉnh/ }).click();
+      await page.getByTestId('province-table').waitFor();
+      await audit(page, `province ${size}`);
+      await shot(page, `a-province-${size}.png`);
+      await page.close();
+    }
+  }, 120_000);
 
   it('keeps the initial JS (entry chunk and its static imports, gzipped) within the budget', () => {
     expect(size.initialGzipKb).toBeGreaterThan(0);

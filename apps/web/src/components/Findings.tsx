@@ -183,7 +183,7 @@ export function Findings(props: {
   };
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-    <section className="table-wrap" aria-labelledby="findings-h" tabIndex={0}>
+    <section className="table-wrap" aria-label={t.tableOf(t.findings)} tabIndex={0}>
       <table className="findings sticky-head" data-testid="findings">
         <thead>
           <tr>

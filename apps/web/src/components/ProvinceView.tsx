@@ -204,7 +204,7 @@ export default function ProvinceView({
         </button>
       </div>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-      <section className="table-wrap" aria-labelledby={`${id}-h`} tabIndex={0}>
+      <section className="table-wrap" aria-label={t.tableOf(fullName(province))} tabIndex={0}>
         <table className="sticky-head" data-testid="province-table">
           <thead>
             <tr>
