@@ -406,6 +406,15 @@ describe('the demo portal in Chromium', () => {
         els.map((e) => [Number(e.getAttribute('data-level')), Number(e.getAttribute('data-count'))]),
       );
     for (const [lvl, n] of counts) expect(n).toBe(records.filter((r) => r.level.level === lvl).length);
+    // The SVG chart: one segment per level, its width proportional to the count.
+    const segments = await page
+      .getByTestId('level-chart')
+      .locator('rect')
+      .evaluateAll((els) =>
+        els.map((e) => [Number(e.getAttribute('data-count')), Number(e.getAttribute('width'))]),
+      );
+    expect(segments.map(([n]) => n)).toEqual(counts.map(([, n]) => n));
+    for (const [n, w] of segments) expect(w).toBeCloseTo((100 * n!) / communes.length, 5);
     // Default sort: level, highest first.
     const levels = await rows.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-level'))));
     expect(levels).toEqual([...levels].sort((a, b) => b - a));
@@ -542,7 +551,7 @@ describe('the demo portal in Chromium', () => {
       buffer: Buffer.from(JSON.stringify(mine)),
     });
     await expect.poll(() => page.getByTestId('source').textContent()).toContain('giang-vo.json');
-    await page.reload();
+    await page.reload({ waitUntil: 'domcontentloaded' });
     await expect.poll(() => page.getByTestId('source').textContent()).toContain('giang-vo.json');
     expect(await levelOf(page)).toBe(assess(mine).level.level);
     expect(await page.getByTestId('stored').textContent()).toContain('1 tệp');
@@ -553,7 +562,7 @@ describe('the demo portal in Chromium', () => {
     const pct = EDITION.criteria.find((c) => c.measure === 'percentage')!;
     await page.getByTestId(`edit-${pct.id}`).fill('12');
     await expect.poll(() => page.getByTestId('whatif-count').textContent()).toMatch(/^1 /);
-    await page.reload();
+    await page.reload({ waitUntil: 'domcontentloaded' });
     expect(dialogs).toContain('beforeunload');
     await expect.poll(() => page.getByTestId('source').textContent()).toContain('giang-vo.json');
     expect(await page.getByTestId(`edit-${pct.id}`).inputValue()).toBe('12');
@@ -573,7 +582,7 @@ describe('the demo portal in Chromium', () => {
     await page.getByTestId('clear-data').click();
     expect(dialogs).toContain('confirm');
     await expect.poll(() => page.getByTestId('source').textContent()).toContain('mô phỏng');
-    await page.reload();
+    await page.reload({ waitUntil: 'domcontentloaded' });
     await expect.poll(() => page.getByTestId('source').textContent()).toContain('mô phỏng');
     expect(await page.getByTestId('stored').count()).toBe(0);
     await page.close();
@@ -863,6 +872,30 @@ describe('the demo portal in Chromium', () => {
       await page.close();
     }
   }, 120_000);
+
+  it('time to interactive on desktop: a cold visit to a commune link until its level is on screen (measured, logged)', async () => {
+    // A new context: empty HTTP cache, no service worker. Time from navigation start to the first animation
+    // frame in which the commune's level card exists (the page has then run all its JS and decided the level).
+    const ctx = await newContext('block');
+    const samples: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const page = watch(await ctx.newPage());
+      await page.goto(`${server.url}?p=01&c=00004`, { waitUntil: 'commit' });
+      const handle = await page.waitForFunction(
+        () => (document.querySelector('[data-testid="level-card"]') ? performance.now() : 0),
+        undefined,
+        { polling: 'raf', timeout: 20_000 },
+      );
+      samples.push((await handle.jsonValue()) as number);
+      await page.close();
+      await ctx.clearCookies();
+    }
+    await ctx.close();
+    console.log(
+      `[@cdsx/web] time to interactive (desktop, ms, 3 cold-ish loads): ${samples.map((x) => x.toFixed(0)).join(', ')}`,
+    );
+    for (const x of samples) expect(x).toBeGreaterThan(0);
+  });
 
   it('keeps the initial JS (entry chunk and its static imports, gzipped) within the budget', () => {
     expect(size.initialGzipKb).toBeGreaterThan(0);

@@ -94,13 +94,11 @@ export function KpiPanel(props: {
                                 key={`${x.horizon} ${x.value}`}
                                 className={i === 0 ? 'headline' : undefined}
                                 data-headline={i === 0}
+                                title={x.citation.document}
                               >
                                 {x.comparison === '>=' ? '≥' : x.comparison === '<=' ? '≤' : '='}{' '}
-                                {formatNumber(x.value, lang)}% — {t.kpiHorizon(x.horizon)}
-                                <span className="muted">
-                                  {' '}
-                                  ({i === 0 ? t.kpiDecides : t.kpiReference}; {x.citation.document})
-                                </span>
+                                {formatNumber(x.value, lang)}% — {t.kpiHorizon(x.horizon)}{' '}
+                                <span className="muted">({i === 0 ? t.kpiDecides : t.kpiReference})</span>
                               </li>
                             ))}
                           </ul>

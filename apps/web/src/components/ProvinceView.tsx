@@ -8,6 +8,7 @@ import { syntheticAssessments } from '../data';
 import { download, XLSX_TYPE } from '../download';
 import { indexBy, search } from '../fold';
 import { useI18n } from '../i18n';
+import { LevelChart } from './LevelChart';
 
 type SortKey = 'name' | 'code' | 'level';
 
@@ -142,6 +143,14 @@ export default function ProvinceView({
         {ownCount > 0 ? t.provinceMixed(ownCount) : t.provinceSynthetic}
       </p>
       <h3>{t.countsPerLevel}</h3>
+      <LevelChart
+        title={t.countsPerLevel}
+        levels={EDITION.levels.map((x) => ({
+          level: x.level,
+          name: l(x.name),
+          count: counts.get(x.level)?.total ?? 0,
+        }))}
+      />
       <ul className="counts" data-testid="level-counts">
         {EDITION.levels.map((x) => {
           const c = counts.get(x.level) ?? { total: 0, provisional: 0 };
