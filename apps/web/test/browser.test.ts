@@ -543,7 +543,10 @@ describe('the demo portal in Chromium', () => {
   });
 
   it('reload keeps the loaded file (IndexedDB) until the user clears it; leaving with what-if values warns', async () => {
-    const page = await openPage();
+    // Its own visitor (context): IndexedDB starts empty and no other test's page shares it.
+    const ctx = await newContext('block');
+    const page = watch(await ctx.newPage());
+    await page.goto(server.url);
     const mine: Assessment = { ...synthetic('00025'), synthetic: false };
     await page.getByTestId('file-input').setInputFiles({
       name: 'giang-vo.json',
@@ -585,7 +588,7 @@ describe('the demo portal in Chromium', () => {
     await page.reload({ waitUntil: 'domcontentloaded' });
     await expect.poll(() => page.getByTestId('source').textContent()).toContain('mô phỏng');
     expect(await page.getByTestId('stored').count()).toBe(0);
-    await page.close();
+    await ctx.close();
   });
 
   it('search combobox, keyboard only: arrows move, Enter picks the 3rd result, the list keeps its results, Escape closes', async () => {
