@@ -90,6 +90,8 @@ export function App() {
   const [own, setOwn] = useState<ReadonlyMap<string, Own>>(new Map());
   const [dossiers, setDossiers] = useState<{ name: string; dossiers: Dossier[] } | null>(null);
   const [restored, setRestored] = useState(false);
+  // How many of the user's files are actually written to IndexedDB (shown only once they are).
+  const [persisted, setPersisted] = useState(0);
   const [notice, setNotice] = useState<Notice | null>(null);
   // The edition synthetic data is generated and decided under (loaded on demand when not the latest).
   const [syntheticEdition, setSyntheticEdition] = useState<PublishedEdition | null>(
@@ -175,11 +177,15 @@ export function App() {
   useEffect(() => {
     let live = true;
     void (async () => {
-      for (const f of await storedFiles()) {
+      const files = await storedFiles();
+      for (const f of files) {
         const loaded = await readUserFile(f.name, f.text);
         if (live) accept(loaded);
       }
-      if (live) setRestored(true);
+      if (live) {
+        setPersisted(files.length);
+        setRestored(true);
+      }
     })();
     return () => {
       live = false;
@@ -195,7 +201,9 @@ export function App() {
       }
       accept(loaded);
       const key = loaded.kind === 'assessment' ? `assessment:${loaded.assessment.commune.code}` : 'dossiers';
-      void storeFile({ key, name: loaded.name, text, savedAt: new Date().toISOString() });
+      void storeFile({ key, name: loaded.name, text, savedAt: new Date().toISOString() })
+        .then(() => storedFiles())
+        .then((files) => setPersisted(files.length));
       if (loaded.kind === 'assessment') {
         const c = loaded.assessment.commune;
         setCommuneCode(c.code);
@@ -210,7 +218,7 @@ export function App() {
 
   const clearOwn = useCallback(() => {
     if (!window.confirm(i18nFor(lang).t.clearConfirm)) return;
-    void clearStoredFiles();
+    void clearStoredFiles().then(() => setPersisted(0));
     setOwn(new Map());
     setDossiers(null);
     setNotice(null);
@@ -349,7 +357,7 @@ export function App() {
             onLoaded={onLoaded}
             notice={notice}
             onDismiss={() => setNotice(null)}
-            stored={own.size + (dossiers ? 1 : 0)}
+            stored={persisted}
             onClear={clearOwn}
           />
         </aside>

@@ -554,6 +554,8 @@ describe('the demo portal in Chromium', () => {
       buffer: Buffer.from(JSON.stringify(mine)),
     });
     await expect.poll(() => page.getByTestId('source').textContent()).toContain('giang-vo.json');
+    // The page says the file is kept only once it is written to IndexedDB.
+    await expect.poll(() => page.getByTestId('stored').textContent()).toContain('1 tệp');
     await page.reload({ waitUntil: 'domcontentloaded' });
     await expect.poll(() => page.getByTestId('source').textContent()).toContain('giang-vo.json');
     expect(await levelOf(page)).toBe(assess(mine).level.level);
@@ -585,6 +587,7 @@ describe('the demo portal in Chromium', () => {
     await page.getByTestId('clear-data').click();
     expect(dialogs).toContain('confirm');
     await expect.poll(() => page.getByTestId('source').textContent()).toContain('mô phỏng');
+    await expect.poll(() => page.getByTestId('stored').count()).toBe(0);
     await page.reload({ waitUntil: 'domcontentloaded' });
     await expect.poll(() => page.getByTestId('source').textContent()).toContain('mô phỏng');
     expect(await page.getByTestId('stored').count()).toBe(0);
