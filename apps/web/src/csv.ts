@@ -36,14 +36,21 @@ export async function readDossiersCsvText(
       },
       on_skip: (err: (Error & { code?: string; lines?: number }) | undefined) => {
         if (!err) return;
+        const columns = INCONSISTENT.has(err.code ?? '');
         validator.reject([
           {
             path: '',
-            code: INCONSISTENT.has(err.code ?? '') ? 'invalid_column_count' : 'invalid_csv',
-            message: {
-              vi: `dòng CSV không đọc được: ${err.message}`,
-              en: `unreadable CSV record: ${err.message}`,
-            },
+            code: columns ? 'invalid_column_count' : 'invalid_csv',
+            // csv-parse's own wording ("Invalid Record Length: …") is English and technical: say it in words.
+            message: columns
+              ? {
+                  vi: 'số ô của dòng này khác số cột của dòng tiêu đề (thiếu hoặc thừa dấu phẩy?)',
+                  en: 'this row has a different number of cells than the header has columns (a missing or extra comma?)',
+                }
+              : {
+                  vi: `dòng CSV không đọc được (${err.code ?? 'lỗi cú pháp'})`,
+                  en: `unreadable CSV row (${err.code ?? 'syntax error'})`,
+                },
             record: validator.summary.records + 1,
             ...(typeof err.lines === 'number' ? { line: err.lines } : {}),
           },

@@ -1,4 +1,4 @@
-import type { Assessment } from '@cdsx/criteria';
+import type { Assessment, CatalogEdition } from '@cdsx/criteria';
 import { type Commune, communeByCode } from '@cdsx/criteria/communes';
 import { published } from '@cdsx/criteria/latest';
 import { generateSyntheticAssessments } from '@cdsx/rules/synthetic';
@@ -12,17 +12,20 @@ export const EDITION = LATEST.edition;
 export const SYNTHETIC_SEED = 2026;
 
 /**
- * The synthetic assessment of one commune (DỮ LIỆU TỔNG HỢP — never real figures). Each commune's values
- * depend only on the seed, its code and its province, so this agrees with the province view.
+ * The synthetic assessment of one commune (DỮ LIỆU MÔ PHỎNG — never real figures). Each commune's values
+ * depend only on the seed, the edition, its code and its province, so this agrees with the province view.
  */
-export function syntheticAssessment(commune: Commune): Assessment {
-  const [a] = generateSyntheticAssessments({ edition: EDITION, communes: [commune], seed: SYNTHETIC_SEED });
+export function syntheticAssessment(commune: Commune, edition: CatalogEdition = EDITION): Assessment {
+  const [a] = generateSyntheticAssessments({ edition, communes: [commune], seed: SYNTHETIC_SEED });
   return a!;
 }
 
 /** The synthetic assessments of many communes (the province view). */
-export function syntheticAssessments(communes: readonly Commune[]): Assessment[] {
-  return generateSyntheticAssessments({ edition: EDITION, communes, seed: SYNTHETIC_SEED });
+export function syntheticAssessments(
+  communes: readonly Commune[],
+  edition: CatalogEdition = EDITION,
+): Assessment[] {
+  return generateSyntheticAssessments({ edition, communes, seed: SYNTHETIC_SEED });
 }
 
 export { communeByCode };

@@ -31,7 +31,7 @@ function render(version: '0.1.0' | '0.2.0') {
       { value: published },
       createElement(LevelCard, { record, source: { kind: 'synthetic' } }),
       createElement(Gaps, { record }),
-      createElement(Findings, { record, assessment: assessment!, edits: {}, onEdit: () => {} }),
+      createElement(Findings, { record, assessment: assessment!, edits: {}, invalid: {}, onEdit: () => {} }),
     ),
   );
   return { html: renderToStaticMarkup(tree), record };

@@ -20,7 +20,7 @@ export function formatValue(
   return u === '%' ? `${formatNumber(value, lang)}%` : `${formatNumber(value, lang)} ${u}`;
 }
 
-/** `≥ 80%`, `= Có`, `≤ 3 ngày làm việc`. */
+/** `≥ 80%`, `Có`, `≤ 3 ngày làm việc`. */
 export function formatRequirement(
   comparison: string,
   threshold: number | boolean,
@@ -28,10 +28,11 @@ export function formatRequirement(
   unit: LocalizedText | null,
   lang: Lang,
 ): string {
-  const op = comparison === '>=' ? '≥' : comparison === '<=' ? '≤' : '=';
+  const op = comparison === '>=' ? '≥' : comparison === '<=' ? '≤' : '';
   const shown =
     typeof threshold === 'number' && criterion?.scale
       ? String(threshold)
       : formatValue(threshold, criterion, unit, lang);
-  return `${op} ${shown}`;
+  // "cần: Có" rather than "cần: = Có": an equality needs no sign.
+  return op ? `${op} ${shown}` : shown;
 }

@@ -15,13 +15,14 @@ export type Loaded =
   | { kind: 'dossiers'; name: string; dossiers: Dossier[]; summary: RejectionSummary }
   | { kind: 'error'; name: string; issues: ValidationIssue[] };
 
-type Format = 'assessment' | 'ndjson' | 'csv';
+type Format = 'assessment' | 'ndjson' | 'csv' | 'xlsx';
 
 function formatOf(name: string): Format | null {
   const lower = name.toLowerCase();
   if (lower.endsWith('.json')) return 'assessment';
   if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) return 'ndjson';
   if (lower.endsWith('.csv')) return 'csv';
+  if (lower.endsWith('.xlsx')) return 'xlsx';
   return null;
 }
 
@@ -30,8 +31,8 @@ function unsupported(name: string): ValidationIssue {
     path: '',
     code: 'unsupported_file',
     message: {
-      vi: `không nhận dạng được loại tệp "${name}": cần .json (đánh giá), .ndjson/.jsonl hoặc .csv (hồ sơ)`,
-      en: `unrecognised file type "${name}": expected .json (assessment), .ndjson/.jsonl or .csv (dossiers)`,
+      vi: `không nhận dạng được loại tệp "${name}": cần .json (đánh giá), .xlsx (phiếu tự đánh giá), .ndjson/.jsonl hoặc .csv (hồ sơ)`,
+      en: `unrecognised file type "${name}": expected .json (assessment), .xlsx (self-assessment form), .ndjson/.jsonl or .csv (dossiers)`,
     },
   };
 }
@@ -90,10 +91,25 @@ export async function readDossierFile(name: string, text: string, format: 'ndjso
   return { kind: 'dossiers', name, dossiers, summary: s };
 }
 
+/**
+ * Read a filled Excel self-assessment form with @cdsx/forms' `readForm` (loaded on demand: exceljs is large).
+ * A bad form comes back with every problem located by sheet and cell, in both languages.
+ */
+export async function readFormFile(name: string, bytes: Uint8Array): Promise<Loaded> {
+  const { readForm } = await import('@cdsx/forms');
+  const r = await readForm(bytes);
+  if (!r.ok) return { kind: 'error', name, issues: r.issues };
+  const { assessment } = r.value;
+  const edition = await loadEdition(assessment.catalogVersion);
+  if (!edition.ok) return { kind: 'error', name, issues: edition.issues };
+  return { kind: 'assessment', name, assessment, edition: edition.value };
+}
+
 /** Read a user's file by its extension. Never throws for bad content: problems come back as issues. */
 export async function readUserFile(name: string, text: string): Promise<Loaded> {
   const format = formatOf(name);
   if (format === null) return { kind: 'error', name, issues: [unsupported(name)] };
-  if (format === 'assessment') return readAssessment(name, text);
+  // A stored form is kept as the assessment read from it (JSON): read back as one.
+  if (format === 'assessment' || format === 'xlsx') return readAssessment(name, text);
   return readDossierFile(name, text, format);
 }

@@ -3,18 +3,22 @@
  * (dist/) served on 127.0.0.1. Nothing is downloaded; a missing Chromium or a missing build fails loudly.
  * Screenshots go to apps/web/artifacts/ (git-ignored) for the reviewer to look at.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Assessment } from '@cdsx/criteria';
-import { communeByCode, communesOfProvince } from '@cdsx/criteria/communes';
+import { COMMUNES, communeByCode, communesOfProvince, fullName } from '@cdsx/criteria/communes';
 import { latestEdition } from '@cdsx/criteria/editions';
+import { formCellOf, readForm } from '@cdsx/forms';
+import { buildGapReport, gapReportTitle, renderGapReportHtml } from '@cdsx/forms/report';
 import { computeDossierKpis, type Dossier, formatKpiValue } from '@cdsx/kpi';
 import { generateDossiers } from '@cdsx/kpi/testing';
 import { assess, type DecisionRecord } from '@cdsx/rules';
 import { generateSyntheticAssessments } from '@cdsx/rules/synthetic';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measure, type SiteSize } from '../scripts/size.mjs';
 import { scoreFromDossiers } from '../src/score766';
@@ -35,10 +39,11 @@ const ARGS = [
 ];
 const EDITION = latestEdition.edition;
 const SEED = 2026; // the portal's synthetic seed
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+let browser: Browser;
 let context: BrowserContext;
 let server: { url: string; close: () => Promise<void> };
-let userDataDir: string;
 const external: string[] = [];
 const pageErrors: string[] = [];
 let size: SiteSize;
@@ -49,24 +54,64 @@ function synthetic(code: string): Assessment {
   return generateSyntheticAssessments({ edition: EDITION, communes: [c], seed: SEED })[0]!;
 }
 
-async function openPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const page = await context.newPage();
-  await page.setViewportSize(viewport);
+/** A fresh browser context like a new visitor's (no storage); service workers blocked unless asked for. */
+async function newContext(serviceWorkers: 'allow' | 'block' = 'block'): Promise<BrowserContext> {
+  const ctx = await browser.newContext({
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    serviceWorkers,
+    viewport: { width: 1280, height: 800 },
+  });
+  // The site must work offline: any request that leaves 127.0.0.1 is recorded and refused.
+  await ctx.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1') return route.continue();
+    external.push(url.href);
+    return route.abort();
+  });
+  return ctx;
+}
+
+function watch(page: Page): Page {
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
+    // A chunk the test itself made fail is expected to be reported by the browser.
+    if (
+      m.type() === 'error' &&
+      !/net::ERR_FAILED|Failed to fetch dynamically imported module/.test(m.text())
+    ) {
+      pageErrors.push(m.text());
+    }
+  });
+  // beforeunload prompts (what-if values present) are accepted: the tests leave pages on purpose.
+  page.on('dialog', (d) => void d.accept());
+  return page;
+}
+
+async function openPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const page = watch(await context.newPage());
+  await page.setViewportSize(viewport);
+  await page.goto(server.url);
+  await page.evaluate(async () => {
+    localStorage.clear();
+    await new Promise((resolve) => {
+      const r = indexedDB.deleteDatabase('cdsx-portal');
+      r.onsuccess = r.onerror = r.onblocked = resolve;
+    });
   });
   await page.goto(server.url);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
   return page;
 }
 
 async function chooseCommune(page: Page, provinceCode: string, code: string): Promise<void> {
   await page.getByTestId('province').selectOption(provinceCode);
-  await page.getByTestId('commune-list').selectOption(code);
-  await expect.poll(() => page.getByTestId('level-card').count()).toBe(1);
+  await page.getByTestId('commune-list').locator(`[data-code="${code}"]`).click();
+  await expect.poll(() => page.getByTestId('level-card').getAttribute('data-level')).not.toBeNull();
+  await expect.poll(() => page.locator('#commune-title').textContent()).toContain(code);
 }
+
+/** Diacritics folded the way a user types without them (an oracle independent of the app's fold.ts). */
+const plain = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
 
 const levelOf = async (page: Page) => Number(await page.getByTestId('level-card').getAttribute('data-level'));
 const shot = (page: Page, name: string, fullPage = false) =>
@@ -91,27 +136,15 @@ beforeAll(async () => {
   );
   mkdirSync(ARTIFACTS, { recursive: true });
   server = await serveStatic(DIST);
-  userDataDir = mkdtempSync(join(tmpdir(), 'cdsx-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-  });
-  // The site must work offline: any request that leaves 127.0.0.1 is recorded and refused.
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === '127.0.0.1') return route.continue();
-    external.push(url.href);
-    return route.abort();
-  });
+  // One browser for every test; each context is a separate visitor. The main context blocks the service
+  // worker so that request interception (page.route) sees every chunk; the offline test allows it.
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  context = await newContext('block');
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await server?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 });
 
 describe('the demo portal in Chromium', () => {
@@ -124,15 +157,11 @@ describe('the demo portal in Chromium', () => {
 
     await page.getByTestId('province').selectOption('01');
     await page.getByTestId('commune-search').fill('Ba Dinh');
-    const options = await page.getByTestId('commune-list').locator('option').allTextContents();
+    const options = await page.getByTestId('commune-list').getByRole('option').allTextContents();
     expect(options).toContain('Phường Ba Đình');
     // "Ba Dinh" is not a substring of any name without folding; the list is the folded matches only.
-    expect(
-      options.every((o) =>
-        o.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase().includes('ba dinh'),
-      ),
-    ).toBe(true);
-    await page.getByTestId('commune-list').selectOption('00004');
+    expect(options.every((o) => plain(o).includes('ba dinh'))).toBe(true);
+    await page.getByTestId('commune-list').locator('[data-code="00004"]').click();
 
     const expected = assess(synthetic('00004'), { edition: latestEdition });
     await expect.poll(() => levelOf(page)).toBe(expected.level.level);
@@ -252,7 +281,7 @@ describe('the demo portal in Chromium', () => {
     });
     await expect.poll(() => alert.textContent()).toContain('bad-assessment.json');
     const text = (await alert.textContent()) ?? '';
-    expect(text).toContain(`observations["${pct.id}"].value`);
+    expect(text).toContain(`tiêu chí ${pct.id} (value)`);
     expect(text).toContain('180');
     // Nothing already shown was lost.
     expect(await page.locator('#commune-title').textContent()).toBe(title);
@@ -269,7 +298,8 @@ describe('the demo portal in Chromium', () => {
       buffer: Buffer.from(lines.join('\n')),
     });
     await expect.poll(() => alert.textContent()).toContain('dossiers.ndjson');
-    expect(await alert.textContent()).toMatch(/#2 2 channel/);
+    // Located in words, not "#2 2 channel".
+    expect(await alert.textContent()).toContain('Bản ghi 2, dòng 2 — trường channel');
     expect(await page.getByTestId('kpi-table').count()).toBe(0);
     expect(await levelOf(page)).toBe(before);
     await page.close();
@@ -376,6 +406,15 @@ describe('the demo portal in Chromium', () => {
         els.map((e) => [Number(e.getAttribute('data-level')), Number(e.getAttribute('data-count'))]),
       );
     for (const [lvl, n] of counts) expect(n).toBe(records.filter((r) => r.level.level === lvl).length);
+    // The SVG chart: one segment per level, its width proportional to the count.
+    const segments = await page
+      .getByTestId('level-chart')
+      .locator('rect')
+      .evaluateAll((els) =>
+        els.map((e) => [Number(e.getAttribute('data-count')), Number(e.getAttribute('width'))]),
+      );
+    expect(segments.map(([n]) => n)).toEqual(counts.map(([, n]) => n));
+    for (const [n, w] of segments) expect(w).toBeCloseTo((100 * n!) / communes.length, 5);
     // Default sort: level, highest first.
     const levels = await rows.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-level'))));
     expect(levels).toEqual([...levels].sort((a, b) => b - a));
@@ -426,7 +465,7 @@ describe('the demo portal in Chromium', () => {
     await page.getByTestId('commune-search').waitFor();
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 
-    // Keyboard only: Tab reaches the language toggle and the province select; arrow keys choose.
+    // Keyboard only: Tab reaches the language toggle, the province select and the search combobox.
     await page.keyboard.press('Tab'); // skip link
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
@@ -434,21 +473,434 @@ describe('the demo portal in Chromium', () => {
     );
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('province');
-    await page.getByTestId('commune-search').focus();
-    await page.keyboard.type('Ngoc Ha');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
-      'commune-list',
+      'commune-search',
     );
-    await page.keyboard.press('ArrowDown'); // chooses the first match
+    await page.keyboard.type('Ngoc Ha');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#commune-title').textContent()).toContain('Ngọc Hà');
-    await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Hoan Kiem');
-    await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#commune-title').textContent()).toContain('Hoàn Kiếm');
     await page.close();
+  });
+
+  it('state in the URL: a copied link opens the same view in a new browser context; back and forward work', async () => {
+    const page = await openPage();
+    await chooseCommune(page, '01', '00004');
+    const before = assess(synthetic('00004'));
+    // A what-if edit that fails a met level-1 mandatory numeric criterion.
+    const target = before.findings.find(
+      (f) => f.level === 1 && f.kind === 'mandatory' && f.outcome === 'met' && f.comparison === '>=',
+    );
+    await chooseCommune(page, '01', '00025');
+    const record = assess(synthetic('00025'));
+    const t2 =
+      record.findings.find(
+        (f) => f.level === 1 && f.kind === 'mandatory' && f.outcome === 'met' && f.comparison === '>=',
+      ) ?? target;
+    expect(t2, 'a met numeric mandatory criterion to edit').toBeDefined();
+    await page.getByTestId(`edit-${t2!.criterion}`).fill('0');
+    const a = synthetic('00025');
+    const edited = assess({
+      ...a,
+      observations: { ...a.observations, [t2!.criterion]: { ...a.observations[t2!.criterion]!, value: 0 } },
+    });
+    await expect.poll(() => levelOf(page)).toBe(edited.level.level);
+    await page.getByTestId('lang-toggle').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    const url = page.url();
+    expect(url).toContain('c=00025');
+    expect(url).toContain(`w=${t2!.criterion}:0`);
+    expect(url).toContain('lang=en');
+
+    // A new visitor (no storage) opening the link sees the same commune, edit, level and language.
+    const other = await newContext('block');
+    const p2 = watch(await other.newPage());
+    await p2.goto(url);
+    await expect.poll(() => p2.locator('#commune-title').textContent()).toContain('Giảng Võ');
+    expect(await p2.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await levelOf(p2)).toBe(edited.level.level);
+    expect(await p2.getByTestId(`edit-${t2!.criterion}`).inputValue()).toBe('0');
+    expect(await p2.getByTestId('whatif-count').textContent()).toMatch(/^1 value/);
+    await other.close();
+
+    // Back: before the language switch, then before the edit's commune (Ba Đình); forward again.
+    await page.goBack();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('vi');
+    expect(await levelOf(page)).toBe(edited.level.level); // the edit is still in that entry
+    await page.goBack();
+    await expect.poll(() => page.locator('#commune-title').textContent()).toContain('Ba Đình');
+    expect(await levelOf(page)).toBe(before.level.level);
+    await page.goForward();
+    await expect.poll(() => page.locator('#commune-title').textContent()).toContain('Giảng Võ');
+    expect(await levelOf(page)).toBe(edited.level.level);
+    await page.close();
+  });
+
+  it('reload keeps the loaded file (IndexedDB) until the user clears it; leaving with what-if values warns', async () => {
+    // Its own visitor (context): IndexedDB starts empty and no other test's page shares it.
+    const ctx = await newContext('block');
+    const page = watch(await ctx.newPage());
+    await page.goto(server.url);
+    const mine: Assessment = { ...synthetic('00025'), synthetic: false };
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'giang-vo.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(mine)),
+    });
+    await expect.poll(() => page.getByTestId('source').textContent()).toContain('giang-vo.json');
+    // The page says the file is kept only once it is written to IndexedDB.
+    await expect.poll(() => page.getByTestId('stored').textContent()).toContain('1 tệp');
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await expect.poll(() => page.getByTestId('source').textContent()).toContain('giang-vo.json');
+    expect(await levelOf(page)).toBe(assess(mine).level.level);
+    expect(await page.getByTestId('stored').textContent()).toContain('1 tệp');
+
+    // A what-if value: reloading asks first (beforeunload), and the value survives (it is in the URL).
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => dialogs.push(d.type()));
+    const pct = EDITION.criteria.find((c) => c.measure === 'percentage')!;
+    await page.getByTestId(`edit-${pct.id}`).fill('12');
+    await expect.poll(() => page.getByTestId('whatif-count').textContent()).toMatch(/^1 /);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    expect(dialogs).toContain('beforeunload');
+    await expect.poll(() => page.getByTestId('source').textContent()).toContain('giang-vo.json');
+    expect(await page.getByTestId(`edit-${pct.id}`).inputValue()).toBe('12');
+
+    // The province view shows the user's commune with its real level, marked; opening it keeps their data.
+    await page.getByRole('button', { name: /Toàn tỉnh/ }).click();
+    const row = page.getByTestId('province-table').locator('tr[data-code="00025"]');
+    await expect.poll(() => row.getAttribute('data-own')).toBe('true');
+    expect(Number(await row.getAttribute('data-level'))).toBe(assess(mine).level.level);
+    expect(await row.textContent()).toContain('dữ liệu của bạn');
+    await row.getByRole('button').click();
+    await expect.poll(() => page.getByTestId('source').textContent()).toContain('giang-vo.json');
+    // Focus moved to the opened commune's heading, not to the body.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('commune-title');
+
+    // Clearing (confirmed) forgets the file: after a reload the commune is synthetic again.
+    await page.getByTestId('clear-data').click();
+    expect(dialogs).toContain('confirm');
+    await expect.poll(() => page.getByTestId('source').textContent()).toContain('mô phỏng');
+    await expect.poll(() => page.getByTestId('stored').count()).toBe(0);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await expect.poll(() => page.getByTestId('source').textContent()).toContain('mô phỏng');
+    expect(await page.getByTestId('stored').count()).toBe(0);
+    await ctx.close();
+  });
+
+  it('search combobox, keyboard only: arrows move, Enter picks the 3rd result, the list keeps its results, Escape closes', async () => {
+    const page = await openPage();
+    const search = page.getByTestId('commune-search');
+    await search.focus();
+    await page.keyboard.type('tan phu');
+    // Every typed word, in any order, in the folded full name or code (the documented search rule).
+    const expected = COMMUNES.filter((c) => {
+      const text = plain(`${fullName(c)} ${c.code}`);
+      return ['tan', 'phu'].every((w) => text.includes(w));
+    });
+    expect(expected.length).toBeGreaterThan(3);
+    const count = page.getByTestId('commune-count');
+    await expect.poll(() => count.textContent()).toContain(`${expected.length} kết quả`);
+    expect(await search.getAttribute('role')).toBe('combobox');
+    expect(await search.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const activeId = await search.getAttribute('aria-activedescendant');
+    expect(await page.locator(`[id="${activeId}"]`).getAttribute('data-code')).toBe(expected[2]!.code);
+    expect(await page.locator(`[id="${activeId}"]`).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#commune-title').textContent()).toContain(expected[2]!.code);
+    expect(await levelOf(page)).toBe(assess(synthetic(expected[2]!.code)).level.level);
+    // Focus stayed in the search; the list did not shrink to the picked commune's province.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'commune-search',
+    );
+    expect(await search.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('ArrowDown');
+    expect(await search.getAttribute('aria-expanded')).toBe('true');
+    expect(await count.textContent()).toContain(`${expected.length} kết quả`);
+    expect(await page.getByTestId('commune-list').getByRole('option').count()).toBe(expected.length);
+    await page.keyboard.press('Escape');
+    expect(await search.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByTestId('commune-list').isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it('a lazy chunk that fails to load shows an error with a retry, and the retry loads it', async () => {
+    const page = await openPage();
+    await page.getByTestId('province').selectOption('04');
+    let failing = true;
+    await page.route(/ProvinceView-[^/]+\.js$/, (route) => (failing ? route.abort() : route.continue()));
+    await page.getByRole('button', { name: /Toàn tỉnh/ }).click();
+    const failed = page.getByTestId('load-failed');
+    await expect.poll(() => failed.count()).toBe(1);
+    expect(await failed.getAttribute('role')).toBe('alert');
+    expect(await failed.textContent()).toContain('Không tải được phần');
+    await shot(page, 'chunk-failed.png');
+    failing = false;
+    await page.getByTestId('retry').click();
+    await expect.poll(() => page.getByTestId('province-table').count(), { timeout: 10_000 }).toBe(1);
+    expect(await failed.count()).toBe(0);
+    await page.close();
+  });
+
+  it('an invalid what-if value is marked on its cell and left out of the decision; the sticky summary says so', async () => {
+    const page = await openPage();
+    await chooseCommune(page, '01', '00004');
+    const record = assess(synthetic('00004'));
+    const pct = EDITION.criteria.find((c) => c.measure === 'percentage')!;
+    const editor = page.getByTestId(`edit-${pct.id}`);
+    await editor.fill('150');
+    await expect.poll(() => editor.getAttribute('aria-invalid')).toBe('true');
+    const message = page.getByTestId(`invalid-${pct.id}`);
+    expect(await message.textContent()).toContain('không được tính');
+    expect(await editor.getAttribute('aria-describedby')).toBe(await message.getAttribute('id'));
+    // The decision is the original one (150 left out), and the summary says a value was left out.
+    expect(await levelOf(page)).toBe(record.level.level);
+    expect(await page.getByTestId('summary-invalid').textContent()).toContain('1 giá trị thử không hợp lệ');
+    // A decimal comma is read as Vietnamese users type it.
+    await editor.fill('99,5');
+    await expect.poll(() => editor.getAttribute('aria-invalid')).toBeNull();
+    expect(page.url()).toContain(`${pct.id}:99.5`);
+    // The summary stays in sight at the bottom of the findings table.
+    await page.getByTestId('findings').locator('tbody tr').last().scrollIntoViewIfNeeded();
+    const top = await page.getByTestId('level-summary').evaluate((e) => e.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(50);
+    // …and shows the level decided with 99.5 (from @cdsx/rules here, independently).
+    const a = synthetic('00004');
+    const with995 = assess({
+      ...a,
+      observations: { ...a.observations, [pct.id]: { ...a.observations[pct.id]!, value: 99.5 } },
+    });
+    await expect.poll(() => levelOf(page)).toBe(with995.level.level);
+    expect(await page.getByTestId('level-summary').getAttribute('data-level')).toBe(
+      String(with995.level.level),
+    );
+    await shot(page, 'sticky-summary.png');
+    await page.close();
+  });
+
+  it('works offline after one visit (service worker): reload without network, lazy views included', async () => {
+    const ctx = await newContext('allow');
+    const page = watch(await ctx.newPage());
+    await page.goto(server.url);
+    await page.getByTestId('province').waitFor();
+    // The worker installs only after precaching the whole site.
+    expect(
+      await page.evaluate(async () => {
+        const reg = await navigator.serviceWorker.ready;
+        return reg.active?.state;
+      }),
+    ).toMatch(/activat/);
+    await ctx.setOffline(true);
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Chuyển đổi số cấp xã');
+    await chooseCommune(page, '04', communesOfProvince('04')[0]!.code);
+    await page.getByRole('button', { name: /Toàn tỉnh/ }).click();
+    await expect.poll(() => page.getByTestId('province-table').count()).toBe(1);
+    await ctx.close();
+  });
+
+  it('print media gives the gap report (same model as `cdsx report`) with date, edition and hash; HTML download is the package HTML', async () => {
+    const page = await openPage();
+    await chooseCommune(page, '01', '00004');
+    const record = assess(synthetic('00004'));
+    const report = buildGapReport(record);
+    if (!report.ok) throw new Error('no report');
+    await page.getByTestId('report-actions').waitFor();
+    expect(await page.getByTestId('print-report').isVisible()).toBe(false); // screen: hidden
+    await page.emulateMedia({ media: 'print' });
+    const printed = page.getByTestId('print-report');
+    expect(await printed.isVisible()).toBe(true);
+    expect(await page.getByTestId('findings').isVisible()).toBe(false);
+    const text = (await printed.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain(gapReportTitle(report.value, 'vi'));
+    for (const g of record.gaps?.mandatory ?? []) expect(text).toContain(g.criterion);
+    expect(text).toContain(record.catalog.contentHash);
+    expect(text).toContain(report.value.reportDate);
+    await page.pdf({ path: join(ARTIFACTS, 'gap-report.pdf'), format: 'A4' });
+    await page.emulateMedia({ media: 'screen' });
+
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-report-html').click(),
+    ]);
+    const html = await readFile((await dl.path())!, 'utf8');
+    // The same page `cdsx report --format html` renders, but for the date (the page's "today").
+    expect(html).toBe(renderGapReportHtml({ ...report.value, reportDate: report.value.reportDate }, 'vi'));
+    await page.close();
+  });
+
+  it('Excel self-assessment form: download for the commune, fill by program, upload, read back; a bad form lists sheet and cell', async () => {
+    const page = await openPage();
+    await chooseCommune(page, '01', '00004');
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-form').click(),
+    ]);
+    expect(dl.suggestedFilename()).toBe('phieu-tu-danh-gia-00004.xlsx');
+    const blank = await readFile((await dl.path())!);
+    const record = assess(synthetic('00004'));
+    // Fill every boolean criterion "Có" and every percentage with 100, through exceljs (what a person does in Excel).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(blank as unknown as ArrayBuffer);
+    const where = (id: string) => {
+      const ref = formCellOf(EDITION, record.areaGroup, id);
+      const m = ref ? /^'?(.+?)'?!([A-Z]+\d+)$/.exec(ref) : null;
+      return m ? { sheet: m[1]!, cell: m[2]! } : undefined;
+    };
+    let filled = 0;
+    for (const c of EDITION.criteria) {
+      const at = where(c.id);
+      if (!at) continue;
+      const cell = wb.getWorksheet(at.sheet)!.getCell(at.cell);
+      if (c.measure === 'boolean') cell.value = 'Có';
+      else if (c.measure === 'percentage') cell.value = 100;
+      else continue;
+      filled++;
+    }
+    expect(filled).toBeGreaterThan(10);
+    const good = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const oracle = await readForm(good);
+    if (!oracle.ok) throw new Error(JSON.stringify(oracle.issues.slice(0, 3)));
+    const expected = assess(oracle.value.assessment);
+
+    await page
+      .getByTestId('file-input')
+      .setInputFiles({ name: 'phieu.xlsx', mimeType: XLSX, buffer: Buffer.from(good) });
+    await expect
+      .poll(() => page.getByTestId('source').textContent(), { timeout: 15_000 })
+      .toContain('phieu.xlsx');
+    expect(await levelOf(page)).toBe(expected.level.level);
+    expect(await page.getByTestId('findings').locator('tbody tr[data-criterion]').count()).toBeGreaterThan(0);
+
+    // A bad form: text in a percentage cell. The list names the sheet and the cell, in words.
+    const pct = EDITION.criteria.find((c) => c.measure === 'percentage' && where(c.id))!;
+    const at = where(pct.id)!;
+    wb.getWorksheet(at.sheet)!.getCell(at.cell).value = 'nhiều lắm';
+    const bad = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    await page
+      .getByTestId('file-input')
+      .setInputFiles({ name: 'phieu-sai.xlsx', mimeType: XLSX, buffer: Buffer.from(bad) });
+    const alert = page.getByTestId('load-error');
+    await expect.poll(() => alert.count(), { timeout: 15_000 }).toBe(1);
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('phieu-sai.xlsx');
+    expect(text).toContain(`Trang tính ${at.sheet}, ô ${at.cell}`);
+    expect(await page.getByTestId('source').textContent()).toContain('phieu.xlsx'); // what was shown is kept
+    await shot(page, 'bad-form.png');
+    await page.close();
+  });
+
+  it('province table downloads as CSV (as shown, formula-safe) and Excel', async () => {
+    const page = await openPage();
+    await page.getByTestId('province').selectOption('04');
+    await page.getByRole('button', { name: /Toàn tỉnh/ }).click();
+    await page.getByTestId('province-table').waitFor();
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('province-csv').click()]);
+    const csv = (await readFile((await dl.path())!, 'utf8')).replace(/^\uFEFF/, '');
+    const lines = csv.trim().split(/\r\n/);
+    const communes = communesOfProvince('04');
+    expect(lines.length).toBe(communes.length + 1);
+    const byCode = new Map(lines.slice(1).map((l) => [l.split(',')[0], l.split(',')]));
+    for (const c of communes)
+      expect(Number(byCode.get(c.code)?.[3])).toBe(assess(synthetic(c.code)).level.level);
+    const [x] = await Promise.all([page.waitForEvent('download'), page.getByTestId('province-xlsx').click()]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await readFile((await x.path())!)) as unknown as ArrayBuffer);
+    expect(book.worksheets.length).toBe(1);
+    await page.close();
+  });
+
+  it('axe-core finds no critical, serious or moderate violation on the landing, commune, province and KPI views; screenshots', async () => {
+    const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    // Every view at desktop size; the commune view (the one with most controls) at phone size too.
+    const audit = async (page: Page, view: string) => {
+      if (view.endsWith('phone') && !view.startsWith('commune')) return;
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const r = await (
+          window as unknown as {
+            axe: {
+              run: (o: object) => Promise<{
+                violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
+              }>;
+            };
+          }
+        ).axe.run({
+          resultTypes: ['violations'],
+        });
+        return r.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+        }));
+      });
+      const bad = violations.filter((v) => ['critical', 'serious', 'moderate'].includes(v.impact));
+      expect(bad, `${view}: ${JSON.stringify(bad)}`).toEqual([]);
+    };
+    for (const [size, viewport] of [
+      ['desktop', { width: 1280, height: 800 }],
+      ['phone', { width: 390, height: 844 }],
+    ] as const) {
+      const page = await openPage(viewport);
+      await page.getByTestId('province').waitFor();
+      await audit(page, `landing ${size}`);
+      await shot(page, `a-landing-${size}.png`);
+      await chooseCommune(page, '01', '00004');
+      await page.getByTestId('report-actions').waitFor();
+      await audit(page, `commune ${size}`);
+      await shot(page, `a-commune-${size}.png`);
+      const dossiers = [...generateDossiers({ seed: 5, count: 200, communes: ['00004'], year: 2026 })];
+      await page.getByTestId('file-input').setInputFiles({
+        name: 'ho-so.ndjson',
+        mimeType: 'application/x-ndjson',
+        buffer: Buffer.from(dossiers.map((d) => JSON.stringify(d)).join('\n')),
+      });
+      await page.getByTestId('kpi-table').waitFor();
+      await page.getByTestId('kpis').scrollIntoViewIfNeeded();
+      await audit(page, `KPI ${size}`);
+      await shot(page, `a-kpi-${size}.png`);
+      await page.getByRole('button', { name: /Toàn tỉnh/ }).click();
+      await page.getByTestId('province-table').waitFor();
+      await audit(page, `province ${size}`);
+      await shot(page, `a-province-${size}.png`);
+      await page.close();
+    }
+  }, 120_000);
+
+  it('time to interactive on desktop: a cold visit to a commune link until its level is on screen (measured, logged)', async () => {
+    // A new context: empty HTTP cache, no service worker. Time from navigation start to the first animation
+    // frame in which the commune's level card exists (the page has then run all its JS and decided the level).
+    const ctx = await newContext('block');
+    const samples: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const page = watch(await ctx.newPage());
+      await page.goto(`${server.url}?p=01&c=00004`, { waitUntil: 'commit' });
+      const handle = await page.waitForFunction(
+        () => (document.querySelector('[data-testid="level-card"]') ? performance.now() : 0),
+        undefined,
+        { polling: 'raf', timeout: 20_000 },
+      );
+      samples.push((await handle.jsonValue()) as number);
+      await page.close();
+      await ctx.clearCookies();
+    }
+    await ctx.close();
+    console.log(
+      `[@cdsx/web] time to interactive (desktop, ms, 3 cold-ish loads): ${samples.map((x) => x.toFixed(0)).join(', ')}`,
+    );
+    for (const x of samples) expect(x).toBeGreaterThan(0);
   });
 
   it('keeps the initial JS (entry chunk and its static imports, gzipped) within the budget', () => {

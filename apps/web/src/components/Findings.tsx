@@ -1,4 +1,4 @@
-import type { Assessment, Criterion, Observation } from '@cdsx/criteria';
+import type { Assessment, Criterion, Lang, Observation, ValidationIssue } from '@cdsx/criteria';
 import type { DecisionRecord, Finding } from '@cdsx/rules';
 import { useEffect, useMemo, useState } from 'react';
 import type { Edits } from '../App';
@@ -11,51 +11,76 @@ function observation(value: number | boolean, previous: Observation | undefined)
   return { ...(previous ?? { source: 'self_declared' }), value, note: 'what-if' };
 }
 
-/** Number input that commits every valid number as it is typed; empty means "no data". */
+/** A number as the user types it in the page's language: `99,5` in Vietnamese, `99.5` in English. */
+function shownNumber(value: number | null, lang: Lang): string {
+  if (value === null) return '';
+  const s = String(value);
+  return lang === 'vi' ? s.replace('.', ',') : s;
+}
+
+/** The number typed (decimal comma or point; no thousands separators), `null` for empty, NaN when not a number. */
+function parseTyped(text: string): number | null {
+  const s = text.trim().replace(/\s/g, '');
+  if (s === '') return null;
+  if (!/^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/.test(s)) return Number.NaN;
+  return Number(s.replace(',', '.'));
+}
+
+/**
+ * Number input that commits every number as it is typed (the decision refuses out-of-range ones, which are
+ * then marked here); empty means "no data". Text that is not a number is marked and not committed.
+ */
 function NumberEditor(props: {
   criterion: Criterion;
   value: number | null;
   label: string;
+  /** Why the committed value was refused, if it was. */
+  error: string | null;
   onChange: (value: number | null) => void;
 }) {
-  const [text, setText] = useState(props.value === null ? '' : String(props.value));
-  // Follow changes made elsewhere (reset, KPIs applied) without fighting the user's typing.
+  const { t, lang } = useI18n();
+  const [text, setText] = useState(shownNumber(props.value, lang));
+  // Follow changes made elsewhere (reset, KPIs applied, language) without fighting the user's typing.
   useEffect(() => {
-    setText((current) => {
-      const parsed = current.trim() === '' ? null : Number(current);
-      return parsed === props.value ? current : props.value === null ? '' : String(props.value);
-    });
-  }, [props.value]);
-  const percent = props.criterion.measure === 'percentage';
+    setText((current) => (parseTyped(current) === props.value ? current : shownNumber(props.value, lang)));
+  }, [props.value, lang]);
+  const parsed = parseTyped(text);
+  const notNumber = parsed !== null && Number.isNaN(parsed);
+  const error = notNumber ? t.notANumber : props.error;
+  const errorId = `err-${props.criterion.id}`;
   return (
-    <input
-      type="number"
-      inputMode="decimal"
-      step="any"
-      min={0}
-      max={percent ? 100 : undefined}
-      value={text}
-      aria-label={props.label}
-      data-testid={`edit-${props.criterion.id}`}
-      onChange={(e) => {
-        const next = e.target.value;
-        setText(next);
-        if (next.trim() === '') props.onChange(null);
-        else {
-          const n = Number(next);
-          if (Number.isFinite(n)) props.onChange(n);
-        }
-      }}
-    />
+    <>
+      <input
+        type="text"
+        inputMode="decimal"
+        value={text}
+        aria-label={props.label}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        data-testid={`edit-${props.criterion.id}`}
+        onChange={(e) => {
+          const next = e.target.value;
+          setText(next);
+          const n = parseTyped(next);
+          if (n === null || !Number.isNaN(n)) props.onChange(n);
+        }}
+      />
+      {error && (
+        <span id={errorId} className="cell-error" data-testid={`invalid-${props.criterion.id}`}>
+          {error}
+        </span>
+      )}
+    </>
   );
 }
 
 function ValueEditor(props: {
   criterion: Criterion;
   observation: Observation | undefined;
+  invalid: readonly ValidationIssue[] | undefined;
   onEdit: (o: Observation | null) => void;
 }) {
-  const { t, l } = useI18n();
+  const { t, l, lang } = useI18n();
   const { criterion, observation: o } = props;
   const label = `${t.editValue(criterion.id)} — ${l(criterion.title)}`;
   const commit = (value: number | boolean | null) =>
@@ -94,7 +119,15 @@ function ValueEditor(props: {
   const value = o === undefined || typeof o.value !== 'number' ? null : o.value;
   return (
     <span className="number-edit">
-      <NumberEditor criterion={criterion} value={value} label={label} onChange={commit} />
+      <NumberEditor
+        criterion={criterion}
+        value={value}
+        label={label}
+        error={
+          props.invalid?.length ? t.invalidValue(props.invalid.map((i) => i.message[lang]).join('; ')) : null
+        }
+        onChange={commit}
+      />
       {criterion.unit && <span className="unit">{l(criterion.unit)}</span>}
     </span>
   );
@@ -129,6 +162,7 @@ export function Findings(props: {
   record: DecisionRecord;
   assessment: Assessment;
   edits: Edits;
+  invalid: Readonly<Record<string, ValidationIssue[]>>;
   onEdit: (id: string, o: Observation | null) => void;
 }) {
   const { t, l } = useI18n();
@@ -149,8 +183,8 @@ export function Findings(props: {
   };
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-    <section className="table-wrap" aria-labelledby="findings-h" tabIndex={0}>
-      <table className="findings" data-testid="findings">
+    <section className="table-wrap" aria-label={t.tableOf(t.findings)} tabIndex={0}>
+      <table className="findings sticky-head" data-testid="findings">
         <thead>
           <tr>
             <th scope="col">{t.criterion}</th>
@@ -184,6 +218,7 @@ export function Findings(props: {
                   <ValueEditor
                     criterion={c}
                     observation={props.assessment.observations[c.id]}
+                    invalid={props.invalid[c.id]}
                     onEdit={(o) => props.onEdit(c.id, o)}
                   />
                 </td>

@@ -10,7 +10,7 @@ import {
 } from '@cdsx/kpi';
 import { useEffect, useState } from 'react';
 import { useEdition } from '../edition';
-import { useI18n } from '../i18n';
+import { formatNumber, useI18n } from '../i18n';
 
 /** KPIs of the chosen commune from a loaded dossier file, against their targets. */
 export function KpiPanel(props: {
@@ -56,7 +56,7 @@ export function KpiPanel(props: {
             {props.dossiers.name}: {t.kpiFor(props.communeName, mine.key.period!, count)}
           </p>
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-          <section className="table-wrap" aria-labelledby="kpi-h" tabIndex={0}>
+          <section className="table-wrap" aria-label={t.tableOf(t.kpi)} tabIndex={0}>
             <table data-testid="kpi-table">
               <thead>
                 <tr>
@@ -83,14 +83,26 @@ export function KpiPanel(props: {
                         {r.reason && <div className="muted">{l(r.reason.message)}</div>}
                       </td>
                       <td>
-                        {r.targets.length === 0
-                          ? '—'
-                          : r.targets
-                              .map(
-                                (x) =>
-                                  `${x.comparison === '>=' ? '≥' : x.comparison === '<=' ? '≤' : '='} ${x.value}% (${x.horizon})`,
-                              )
-                              .join('; ')}
+                        {r.targets.length === 0 ? (
+                          '—'
+                        ) : (
+                          // Each target with the year (or document) it applies to; the first one decides the
+                          // verdict (@cdsx/kpi's headline target), the others are listed for reference.
+                          <ul className="targets">
+                            {r.targets.map((x, i) => (
+                              <li
+                                key={`${x.horizon} ${x.value}`}
+                                className={i === 0 ? 'headline' : undefined}
+                                data-headline={i === 0}
+                                title={x.citation.document}
+                              >
+                                {x.comparison === '>=' ? '≥' : x.comparison === '<=' ? '≤' : '='}{' '}
+                                {formatNumber(x.value, lang)}% — {t.kpiHorizon(x.horizon)}{' '}
+                                <span className="muted">({i === 0 ? t.kpiDecides : t.kpiReference})</span>
+                              </li>
+                            ))}
+                          </ul>
+                        )}
                       </td>
                       <td
                         className={

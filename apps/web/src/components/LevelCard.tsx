@@ -23,19 +23,25 @@ export function LevelCard({ record, source }: { record: DecisionRecord; source: 
           <span className="level-name">{l(record.level.name)}</span>
         </p>
         {record.provisional ? (
-          <p className="provisional" data-testid="provisional">
+          <div className="provisional" data-testid="provisional">
             <strong>{t.provisional}.</strong>{' '}
             {t.provisionalDetail(
               possible ? `${possible.level} — ${l(possible.name)}` : String(record.possibleLevel),
-              record.missingCriteria.join(', '),
-            )}
-          </p>
+            )}{' '}
+            {/* The ids are many (45 for a new commune): counted, listed on request. */}
+            <details className="missing" data-testid="missing-criteria">
+              <summary>{t.missingList(record.missingCriteria.length)}</summary>
+              <p className="ids">{record.missingCriteria.join(', ')}</p>
+            </details>
+          </div>
         ) : (
           <p className="muted">{t.final}</p>
         )}
         <p>
           {t.nextLevel}:{' '}
-          {record.nextLevel ? `${record.nextLevel.level} — ${l(record.nextLevel.name)}` : t.topLevel}
+          {record.nextLevel
+            ? `${t.levelN(record.nextLevel.level)} — ${l(record.nextLevel.name)}`
+            : t.topLevel}
         </p>
       </div>
       <dl className="facts">

@@ -58,6 +58,7 @@ export function Score766Panel(props: {
   dossiers: { name: string; dossiers: Dossier[] } | null;
 }) {
   const { l, lang } = useI18n();
+  const tableLabel = lang === 'vi' ? 'Bảng điểm QĐ 766' : 'QĐ 766 score table';
   const x = TEXT[lang];
   const ids = useId();
   const [fromFile, setFromFile] = useState<{ name: string; json: unknown } | null>(null);
@@ -163,7 +164,7 @@ export function Score766Panel(props: {
             </ul>
           </div>
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-          <section className="table-wrap" aria-labelledby={`${ids}-h`} tabIndex={0}>
+          <section className="table-wrap" aria-label={tableLabel} tabIndex={0}>
             <table data-testid="score766-table">
               <thead>
                 <tr>
