@@ -15,7 +15,7 @@ const checked = validateAssessment(parsed.value, EDITIONS);
 if (!checked.ok) throw new Error(formatIssues(checked.issues));
 
 // tryAssess never throws for bad input: it returns { ok: false, issues } instead.
-const result = tryAssess(checked.value);
+const result = tryAssess(checked.value, { edition: EDITIONS });
 if (!result.ok) throw new Error(formatIssues(result.issues));
 const record = result.value;
 
