@@ -13,7 +13,7 @@ import { COMMUNES, communeByCode, communesOfProvince, fullName } from '@cdsx/cri
 import { latestEdition } from '@cdsx/criteria/editions';
 import { formCellOf, readForm } from '@cdsx/forms';
 import { buildGapReport, gapReportTitle, renderGapReportHtml } from '@cdsx/forms/report';
-import { computeDossierKpis, type Dossier, formatKpiValue } from '@cdsx/kpi';
+import { computeDossierKpis, DOSSIER_FIELDS, type Dossier, type DossierField, formatKpiValue } from '@cdsx/kpi';
 import { generateDossiers } from '@cdsx/kpi/testing';
 import { assess, type DecisionRecord } from '@cdsx/rules';
 import { generateSyntheticAssessments } from '@cdsx/rules/synthetic';
@@ -916,28 +916,7 @@ describe('the demo portal in Chromium', () => {
 
 /** Dossiers as CSV in the column layout @cdsx/kpi's `dossierFromCsvRow` reads. */
 function toCsv(dossiers: readonly Dossier[]): string {
-  const cols = [
-    'id',
-    'communeCode',
-    'provinceCode',
-    'procedureCode',
-    'receivedAt',
-    'channel',
-    'onlineMode',
-    'appointmentDate',
-    'processingDays',
-    'finishedAt',
-    'status',
-    'supplementRequests',
-    'rating',
-    'complaint',
-    'feeBearing',
-    'feeAmount',
-    'paidOnline',
-    'digitised',
-    'digitisedDataReused',
-    'electronicResult',
-  ] as const;
+  const cols = DOSSIER_FIELDS; // @cdsx/kpi's one field list, in its CSV column order
   const cell = (d: Dossier, k: (typeof cols)[number]): string => {
     const v = d[k];
     if (v === undefined) return '';

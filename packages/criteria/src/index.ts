@@ -44,10 +44,6 @@ export {
 } from './format';
 export { contentHashOf } from './hash';
 // Validation and issues
-/**
- * @deprecated Not part of the vendor API; import it from `@cdsx/criteria/internal`. Kept in the root only
- * until @cdsx/kpi imports it from there.
- */
 export {
   type ArchitectureIssueCode,
   CdsxValidationError,
@@ -55,7 +51,6 @@ export {
   type CriteriaIssueCode,
   type FormsIssueCode,
   formatIssues,
-  fromZodError,
   type IssueCode,
   isCdsxValidationError,
   issueSegments,

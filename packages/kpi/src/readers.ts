@@ -1,4 +1,5 @@
-import { fromZodError, type LocalizedText, parseJsonText, type ValidationIssue } from '@cdsx/criteria';
+import { type LocalizedText, parseJsonText, type ValidationIssue } from '@cdsx/criteria';
+import { fromZodError } from '@cdsx/criteria/internal';
 import { z } from 'zod';
 import { acceptDossier } from './acceptor';
 import {

@@ -1,4 +1,4 @@
-import { fromZodError } from '@cdsx/criteria';
+import { fromZodError } from '@cdsx/criteria/internal';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { acceptDossier } from '../src/acceptor';

@@ -211,7 +211,7 @@ function whatIfSections(
 async function readFeedback(ctx: Context, file: string): Promise<FeedbackCase[]> {
   const kpi = await import('@cdsx/kpi');
   const name = file === '-' ? STDIN : file;
-  const reader = kpi.readFeedbackCases(await ctx.readText(file));
+  const reader = kpi.readFeedbackCases(await ctx.openChunks(file));
   const cases: FeedbackCase[] = [];
   for await (const c of reader) cases.push(c);
   if (reader.summary.rejected || reader.summary.duplicates) {

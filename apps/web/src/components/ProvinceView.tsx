@@ -1,7 +1,7 @@
 import type { PublishedEdition } from '@cdsx/criteria';
 import { communesOfProvince, fullName, type Province } from '@cdsx/criteria/communes';
 import { spreadsheetSafeText } from '@cdsx/forms/report';
-import { assess, assessMany, type DecisionRecord } from '@cdsx/rules';
+import { assess, assessMany, countLevels, type DecisionRecord } from '@cdsx/rules';
 import { useId, useMemo, useState } from 'react';
 import type { Own } from '../App';
 import { syntheticAssessments } from '../data';
@@ -52,16 +52,8 @@ export default function ProvinceView({
   }, [province.code, own, edition, EDITION]);
   const ownCount = records.filter((r) => r.item.mine !== null).length;
 
-  const counts = useMemo(() => {
-    const m = new Map<number, { total: number; provisional: number }>();
-    for (const { item } of records) {
-      const c = m.get(item.record.level.level) ?? { total: 0, provisional: 0 };
-      c.total++;
-      if (item.record.provisional) c.provisional++;
-      m.set(item.record.level.level, c);
-    }
-    return m;
-  }, [records]);
+  // Communes per level: counted by @cdsx/rules, the one home of that tally (CLI and docs use it too).
+  const counts = useMemo(() => countLevels(records.map(({ item }) => item.record)).byLevel, [records]);
 
   const rows = useMemo(() => {
     const found = search(records, query).filter(
@@ -148,15 +140,15 @@ export default function ProvinceView({
         levels={EDITION.levels.map((x) => ({
           level: x.level,
           name: l(x.name),
-          count: counts.get(x.level)?.total ?? 0,
+          count: counts.get(x.level)?.communes ?? 0,
         }))}
       />
       <ul className="counts" data-testid="level-counts">
         {EDITION.levels.map((x) => {
-          const c = counts.get(x.level) ?? { total: 0, provisional: 0 };
+          const c = counts.get(x.level) ?? { communes: 0, provisional: 0 };
           return (
-            <li key={x.level} className={`level-${x.level}`} data-level={x.level} data-count={c.total}>
-              {t.levelN(x.level)} — {l(x.name)}: <span className="count">{c.total}</span> {t.units(c.total)}
+            <li key={x.level} className={`level-${x.level}`} data-level={x.level} data-count={c.communes}>
+              {t.levelN(x.level)} — {l(x.name)}: <span className="count">{c.communes}</span> {t.units(c.communes)}
               {c.provisional > 0 && (
                 <span className="muted">
                   {' '}
