@@ -372,6 +372,14 @@ export function App() {
               {province ? ` — ${fullName(province)}` : ''}
             </button>
           </fieldset>
+          {view === 'province' && syntheticEdition && (
+            <LazyPart
+              load={() => import('./components/NationalChart')}
+              what={t.nationalTitle}
+              fallback={<p role="status">{t.nationalLoading}</p>}
+              props={{ edition: syntheticEdition }}
+            />
+          )}
           {view === 'province' ? (
             province && syntheticEdition ? (
               <LazyPart

@@ -147,6 +147,13 @@ const vi = {
   notANumber: 'Không phải là số (ví dụ: 99,5).',
   invalidValue: (why: string) => `Giá trị không hợp lệ, không được tính: ${why}`,
   issueWhere: (i: ValidationIssue) => where(i, 'vi'),
+  nationalTitle: 'Cả nước: phân bố mức theo nhóm địa bàn (dữ liệu mô phỏng)',
+  nationalGroup: (group: string, n: number) => `${group} — ${n} đơn vị`,
+  nationalLoading: 'Đang tính phân bố cả nước…',
+  kpiChart: 'Biểu đồ KPI so với chỉ tiêu dùng để đánh giá',
+  kpiChartRow: (name: string, value: string, target: string, verdict: string) =>
+    `${name}: ${value}${target ? `, chỉ tiêu ${target}` : ''}${verdict ? ` — ${verdict}` : ''}`,
+  kpiChartLegend: 'Thanh: giá trị; vạch đen: chỉ tiêu dùng để đánh giá.',
   provinceSynthetic: 'Mọi đơn vị: dữ liệu mô phỏng.',
   provinceMixed: (n: number) =>
     `${n} đơn vị theo dữ liệu của bạn (đánh dấu); các đơn vị khác: dữ liệu mô phỏng.`,
@@ -156,6 +163,13 @@ const vi = {
 export type Messages = typeof vi;
 
 const en: Messages = {
+  nationalTitle: 'Nationwide: level distribution by area group (synthetic data)',
+  nationalGroup: (group, n) => `${group} — ${n} units`,
+  nationalLoading: 'Computing the national distribution…',
+  kpiChart: 'Chart of the KPIs against the target that decides the verdict',
+  kpiChartRow: (name, value, target, verdict) =>
+    `${name}: ${value}${target ? `, target ${target}` : ''}${verdict ? ` — ${verdict}` : ''}`,
+  kpiChartLegend: 'Bar: value; black mark: the target that decides the verdict.',
   appTitle: 'Commune digital transformation',
   appSubtitle: 'Demo portal: level, gaps, KPIs and what-if',
   switchTo: 'Tiếng Việt',

@@ -13,9 +13,15 @@ import { COMMUNES, communeByCode, communesOfProvince, fullName } from '@cdsx/cri
 import { latestEdition } from '@cdsx/criteria/editions';
 import { formCellOf, readForm } from '@cdsx/forms';
 import { buildGapReport, gapReportTitle, renderGapReportHtml } from '@cdsx/forms/report';
-import { computeDossierKpis, DOSSIER_FIELDS, type Dossier, type DossierField, formatKpiValue } from '@cdsx/kpi';
+import {
+  computeDossierKpis,
+  DOSSIER_FIELDS,
+  type Dossier,
+  type DossierField,
+  formatKpiValue,
+} from '@cdsx/kpi';
 import { generateDossiers } from '@cdsx/kpi/testing';
-import { assess, type DecisionRecord } from '@cdsx/rules';
+import { assess, assessMany, type DecisionRecord } from '@cdsx/rules';
 import { generateSyntheticAssessments } from '@cdsx/rules/synthetic';
 import ExcelJS from 'exceljs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -432,6 +438,111 @@ describe('the demo portal in Chromium', () => {
     await page.close();
   });
 
+  it('national chart: levels per area group, SVG widths ∝ counts of every commune decided in Node', async () => {
+    const page = await openPage();
+    await page.getByRole('button', { name: /Toàn tỉnh/ }).click();
+    await page.getByTestId('national-table').waitFor();
+    // Oracle: every commune's synthetic assessment decided by assess in Node, counted by a plain filter.
+    const records = assessMany(
+      generateSyntheticAssessments({ edition: EDITION, communes: COMMUNES, seed: SEED }),
+      {
+        edition: latestEdition,
+      },
+    );
+    const groups = [...new Set(records.map((r) => r.areaGroup))];
+    expect(groups.length).toBeGreaterThan(1);
+    for (const g of groups) {
+      const mine = records.filter((r) => r.areaGroup === g);
+      const chart = page.getByTestId(`national-chart-${g}`);
+      const segments = await chart
+        .locator('rect')
+        .evaluateAll((els) =>
+          els.map((e) => [
+            Number(e.getAttribute('data-level')),
+            Number(e.getAttribute('data-count')),
+            Number(e.getAttribute('width')),
+          ]),
+        );
+      expect(segments.length).toBe(EDITION.levels.length);
+      for (const [lvl, n, w] of segments) {
+        const expected = mine.filter((r) => r.level.level === lvl).length;
+        expect(n).toBe(expected);
+        expect(w).toBeCloseTo((100 * expected) / mine.length, 5);
+        // The fallback table gives the same count.
+        expect(
+          Number(
+            await page
+              .getByTestId('national-table')
+              .locator(`tr[data-group="${g}"] td[data-level="${lvl}"]`)
+              .textContent(),
+          ),
+        ).toBe(expected);
+      }
+      // The chart is an image with an accessible name naming the group and each count.
+      const name = await chart.locator('svg').getAttribute('aria-label');
+      const groupName = EDITION.areaGroups.find((x) => x.id === g)!.name.vi;
+      expect(name).toContain(groupName);
+      expect(name).toContain(`${mine.length} đơn vị`);
+      await expect.poll(() => page.getByRole('img', { name: name! }).count()).toBe(1);
+    }
+    await page.getByTestId('national').scrollIntoViewIfNeeded();
+    await shot(page, 'national.png');
+    await page.close();
+  });
+
+  it('KPI chart: bars ∝ the values @cdsx/kpi computes, a mark at the deciding target, an accessible name', async () => {
+    const page = await openPage();
+    await chooseCommune(page, '01', '00025');
+    const dossiers: Dossier[] = [
+      ...generateDossiers({ seed: 7, count: 300, communes: ['00025', '00004'], year: 2026 }),
+    ];
+    const [group] = (await computeDossierKpis(dossiers, { by: ['commune', 'year'] })).filter(
+      (g) => g.key.commune === '00025',
+    );
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'dossiers.ndjson',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(dossiers.map((d) => JSON.stringify(d)).join('\n')),
+    });
+    const chart = page.getByTestId('kpi-chart');
+    await chart.waitFor();
+    const rows = await chart.locator('.row').evaluateAll((els) =>
+      els.map((e) => ({
+        id: e.getAttribute('data-kpi')!,
+        value: e.querySelector('rect.value')?.getAttribute('width') ?? null,
+        fill: e.querySelector('rect.value')?.getAttribute('fill') ?? null,
+        target: e.querySelector('rect.target')
+          ? Number(e.querySelector('rect.target')!.getAttribute('x')) +
+            Number(e.querySelector('rect.target')!.getAttribute('width')) / 2
+          : null,
+      })),
+    );
+    const expected = Object.entries(group!.kpis);
+    expect(rows.map((r) => r.id).sort()).toEqual(expected.map(([id]) => id).sort());
+    let bars = 0;
+    for (const [id, k] of expected) {
+      const row = rows.find((r) => r.id === id)!;
+      if (k!.value === null)
+        expect(row.value).toBeNull(); // unknown is not zero: no bar
+      else {
+        bars++;
+        expect(Number(row.value)).toBeCloseTo(Math.min(100, k!.value), 5);
+        expect(row.fill).toBe(k!.met === true ? '#1e7a3c' : k!.met === false ? '#a3231b' : '#2f6db5');
+      }
+      if (k!.target === null) expect(row.target).toBeNull();
+      else expect(row.target).toBeCloseTo(k!.target, 5);
+    }
+    expect(bars).toBeGreaterThan(0);
+    const img = chart.getByRole('img');
+    const name = await img.getAttribute('aria-label');
+    expect(name).toContain('Biểu đồ KPI');
+    expect(name).toContain(formatKpiValue(group!.kpis.onlineDossierRate!, 'vi'));
+    await expect.poll(() => page.getByRole('img', { name: name! }).count()).toBe(1);
+    await chart.scrollIntoViewIfNeeded();
+    await shot(page, 'kpi-chart.png');
+    await page.close();
+  });
+
   it('is usable on a phone-sized screen with labelled, keyboard-operable controls', async () => {
     const page = await openPage({ width: 390, height: 844 });
     await chooseCommune(page, '01', '00004');
@@ -492,13 +603,13 @@ describe('the demo portal in Chromium', () => {
   it('state in the URL: a copied link opens the same view in a new browser context; back and forward work', async () => {
     const page = await openPage();
     await chooseCommune(page, '01', '00004');
-    const before = assess(synthetic('00004'));
+    const before = assess(synthetic('00004'), { edition: latestEdition });
     // A what-if edit that fails a met level-1 mandatory numeric criterion.
     const target = before.findings.find(
       (f) => f.level === 1 && f.kind === 'mandatory' && f.outcome === 'met' && f.comparison === '>=',
     );
     await chooseCommune(page, '01', '00025');
-    const record = assess(synthetic('00025'));
+    const record = assess(synthetic('00025'), { edition: latestEdition });
     const t2 =
       record.findings.find(
         (f) => f.level === 1 && f.kind === 'mandatory' && f.outcome === 'met' && f.comparison === '>=',
@@ -506,10 +617,13 @@ describe('the demo portal in Chromium', () => {
     expect(t2, 'a met numeric mandatory criterion to edit').toBeDefined();
     await page.getByTestId(`edit-${t2!.criterion}`).fill('0');
     const a = synthetic('00025');
-    const edited = assess({
-      ...a,
-      observations: { ...a.observations, [t2!.criterion]: { ...a.observations[t2!.criterion]!, value: 0 } },
-    });
+    const edited = assess(
+      {
+        ...a,
+        observations: { ...a.observations, [t2!.criterion]: { ...a.observations[t2!.criterion]!, value: 0 } },
+      },
+      { edition: latestEdition },
+    );
     await expect.poll(() => levelOf(page)).toBe(edited.level.level);
     await page.getByTestId('lang-toggle').click();
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -558,7 +672,7 @@ describe('the demo portal in Chromium', () => {
     await expect.poll(() => page.getByTestId('stored').textContent()).toContain('1 tệp');
     await page.reload({ waitUntil: 'domcontentloaded' });
     await expect.poll(() => page.getByTestId('source').textContent()).toContain('giang-vo.json');
-    expect(await levelOf(page)).toBe(assess(mine).level.level);
+    expect(await levelOf(page)).toBe(assess(mine, { edition: latestEdition }).level.level);
     expect(await page.getByTestId('stored').textContent()).toContain('1 tệp');
 
     // A what-if value: reloading asks first (beforeunload), and the value survives (it is in the URL).
@@ -576,7 +690,9 @@ describe('the demo portal in Chromium', () => {
     await page.getByRole('button', { name: /Toàn tỉnh/ }).click();
     const row = page.getByTestId('province-table').locator('tr[data-code="00025"]');
     await expect.poll(() => row.getAttribute('data-own')).toBe('true');
-    expect(Number(await row.getAttribute('data-level'))).toBe(assess(mine).level.level);
+    expect(Number(await row.getAttribute('data-level'))).toBe(
+      assess(mine, { edition: latestEdition }).level.level,
+    );
     expect(await row.textContent()).toContain('dữ liệu của bạn');
     await row.getByRole('button').click();
     await expect.poll(() => page.getByTestId('source').textContent()).toContain('giang-vo.json');
@@ -617,7 +733,9 @@ describe('the demo portal in Chromium', () => {
     expect(await page.locator(`[id="${activeId}"]`).getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#commune-title').textContent()).toContain(expected[2]!.code);
-    expect(await levelOf(page)).toBe(assess(synthetic(expected[2]!.code)).level.level);
+    expect(await levelOf(page)).toBe(
+      assess(synthetic(expected[2]!.code), { edition: latestEdition }).level.level,
+    );
     // Focus stayed in the search; the list did not shrink to the picked commune's province.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
       'commune-search',
@@ -654,7 +772,7 @@ describe('the demo portal in Chromium', () => {
   it('an invalid what-if value is marked on its cell and left out of the decision; the sticky summary says so', async () => {
     const page = await openPage();
     await chooseCommune(page, '01', '00004');
-    const record = assess(synthetic('00004'));
+    const record = assess(synthetic('00004'), { edition: latestEdition });
     const pct = EDITION.criteria.find((c) => c.measure === 'percentage')!;
     const editor = page.getByTestId(`edit-${pct.id}`);
     await editor.fill('150');
@@ -676,10 +794,13 @@ describe('the demo portal in Chromium', () => {
     expect(top).toBeLessThan(50);
     // …and shows the level decided with 99.5 (from @cdsx/rules here, independently).
     const a = synthetic('00004');
-    const with995 = assess({
-      ...a,
-      observations: { ...a.observations, [pct.id]: { ...a.observations[pct.id]!, value: 99.5 } },
-    });
+    const with995 = assess(
+      {
+        ...a,
+        observations: { ...a.observations, [pct.id]: { ...a.observations[pct.id]!, value: 99.5 } },
+      },
+      { edition: latestEdition },
+    );
     await expect.poll(() => levelOf(page)).toBe(with995.level.level);
     expect(await page.getByTestId('level-summary').getAttribute('data-level')).toBe(
       String(with995.level.level),
@@ -714,7 +835,7 @@ describe('the demo portal in Chromium', () => {
   it('print media gives the gap report (same model as `cdsx report`) with date, edition and hash; HTML download is the package HTML', async () => {
     const page = await openPage();
     await chooseCommune(page, '01', '00004');
-    const record = assess(synthetic('00004'));
+    const record = assess(synthetic('00004'), { edition: latestEdition });
     const report = buildGapReport(record);
     if (!report.ok) throw new Error('no report');
     await page.getByTestId('report-actions').waitFor();
@@ -750,7 +871,7 @@ describe('the demo portal in Chromium', () => {
     ]);
     expect(dl.suggestedFilename()).toBe('phieu-tu-danh-gia-00004.xlsx');
     const blank = await readFile((await dl.path())!);
-    const record = assess(synthetic('00004'));
+    const record = assess(synthetic('00004'), { edition: latestEdition });
     // Fill every boolean criterion "Có" and every percentage with 100, through exceljs (what a person does in Excel).
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(blank as unknown as ArrayBuffer);
@@ -773,7 +894,7 @@ describe('the demo portal in Chromium', () => {
     const good = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     const oracle = await readForm(good);
     if (!oracle.ok) throw new Error(JSON.stringify(oracle.issues.slice(0, 3)));
-    const expected = assess(oracle.value.assessment);
+    const expected = assess(oracle.value.assessment, { edition: latestEdition });
 
     await page
       .getByTestId('file-input')
@@ -814,7 +935,9 @@ describe('the demo portal in Chromium', () => {
     expect(lines.length).toBe(communes.length + 1);
     const byCode = new Map(lines.slice(1).map((l) => [l.split(',')[0], l.split(',')]));
     for (const c of communes)
-      expect(Number(byCode.get(c.code)?.[3])).toBe(assess(synthetic(c.code)).level.level);
+      expect(Number(byCode.get(c.code)?.[3])).toBe(
+        assess(synthetic(c.code), { edition: latestEdition }).level.level,
+      );
     const [x] = await Promise.all([page.waitForEvent('download'), page.getByTestId('province-xlsx').click()]);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await readFile((await x.path())!)) as unknown as ArrayBuffer);

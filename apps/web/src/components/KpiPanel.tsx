@@ -6,6 +6,8 @@ import {
   type GroupResult,
   KPI_DEFINITIONS,
   KPI_IDS,
+  type KpiId,
+  type KpiResult,
   kpiObservations,
 } from '@cdsx/kpi';
 import { useEffect, useState } from 'react';
@@ -55,6 +57,9 @@ export function KpiPanel(props: {
           <p>
             {props.dossiers.name}: {t.kpiFor(props.communeName, mine.key.period!, count)}
           </p>
+          <KpiChart
+            results={KPI_IDS.filter((id) => mine.kpis[id]).map((id) => [id, mine.kpis[id]!] as const)}
+          />
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
           <section className="table-wrap" aria-label={t.tableOf(t.kpi)} tabIndex={0}>
             <table data-testid="kpi-table">
@@ -133,5 +138,57 @@ export function KpiPanel(props: {
         </>
       )}
     </section>
+  );
+}
+
+const sign = (c: string) => (c === '>=' ? '≥' : c === '<=' ? '≤' : '=');
+
+/**
+ * Each KPI as a bar on a 0–100% scale with a mark at the target that decides the verdict (plain SVG). The
+ * chart is an image whose text alternative names every value, target and verdict; the table below is the
+ * fallback. A KPI without a value (no dossiers) gets no bar: unknown is not zero.
+ */
+function KpiChart({ results }: { results: ReadonlyArray<readonly [KpiId, KpiResult]> }) {
+  const { t, l, lang } = useI18n();
+  const label = results
+    .map(([id, r]) => {
+      const x = r.targets[0];
+      return t.kpiChartRow(
+        l(KPI_DEFINITIONS[id].name),
+        formatKpiValue(r, lang),
+        x ? `${sign(x.comparison)} ${formatNumber(x.value, lang)}%` : '',
+        r.met === true ? t.kpiMet : r.met === false ? t.kpiNotMet : '',
+      );
+    })
+    .join('; ');
+  return (
+    <figure className="kpi-chart" data-testid="kpi-chart">
+      <div role="img" aria-label={`${t.kpiChart}: ${label}`}>
+        {results.map(([id, r]) => (
+          <div className="row" key={id} data-kpi={id}>
+            <span>{l(KPI_DEFINITIONS[id].name)}</span>
+            <svg viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true">
+              {r.value !== null && (
+                <rect
+                  className="value"
+                  x={0}
+                  y={0}
+                  width={Math.min(100, Math.max(0, r.value))}
+                  height={4}
+                  fill={r.met === true ? '#1e7a3c' : r.met === false ? '#a3231b' : '#2f6db5'}
+                  data-value={r.value}
+                />
+              )}
+              {r.target !== null && (
+                <rect className="target" x={r.target - 0.4} y={0} width={0.8} height={4} fill="#000" />
+              )}
+            </svg>
+          </div>
+        ))}
+      </div>
+      <figcaption className="muted" aria-hidden="true">
+        {t.kpiChartLegend}
+      </figcaption>
+    </figure>
   );
 }

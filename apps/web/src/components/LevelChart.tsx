@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n';
 
-const COLORS = ['#a3231b', '#b36b00', '#2f6db5', '#1e7a3c', '#5b2a86'];
+export const COLORS = ['#a3231b', '#b36b00', '#2f6db5', '#1e7a3c', '#5b2a86'];
 
 /**
  * Level distribution as one stacked bar (plain SVG). The SVG is an image with a text alternative naming every
@@ -9,6 +9,7 @@ const COLORS = ['#a3231b', '#b36b00', '#2f6db5', '#1e7a3c', '#5b2a86'];
 export function LevelChart(props: {
   levels: ReadonlyArray<{ level: number; name: string; count: number }>;
   title: string;
+  testId?: string;
 }) {
   const { t } = useI18n();
   const total = props.levels.reduce((s, x) => s + x.count, 0);
@@ -16,7 +17,7 @@ export function LevelChart(props: {
   const summary = props.levels.map((x) => `${t.levelN(x.level)} — ${x.name}: ${x.count}`).join('; ');
   let x0 = 0;
   return (
-    <figure className="level-chart" data-testid="level-chart">
+    <figure className="level-chart" data-testid={props.testId ?? 'level-chart'}>
       <svg
         viewBox="0 0 100 6"
         preserveAspectRatio="none"

@@ -148,7 +148,8 @@ export default function ProvinceView({
           const c = counts.get(x.level) ?? { communes: 0, provisional: 0 };
           return (
             <li key={x.level} className={`level-${x.level}`} data-level={x.level} data-count={c.communes}>
-              {t.levelN(x.level)} — {l(x.name)}: <span className="count">{c.communes}</span> {t.units(c.communes)}
+              {t.levelN(x.level)} — {l(x.name)}: <span className="count">{c.communes}</span>{' '}
+              {t.units(c.communes)}
               {c.provisional > 0 && (
                 <span className="muted">
                   {' '}
