@@ -996,6 +996,7 @@ describe('the demo portal in Chromium', () => {
       await shot(page, `a-kpi-${size}.png`);
       await page.getByRole('button', { name: /Toàn tỉnh/ }).click();
       await page.getByTestId('province-table').waitFor();
+      await page.getByTestId('national-table').waitFor(); // the national chart is audited too
       await audit(page, `province ${size}`);
       await shot(page, `a-province-${size}.png`);
       await page.close();
