@@ -170,7 +170,7 @@ describe('gap report of a record decided under a province overlay', () => {
       'utf8',
     ),
   );
-  const decided = assess(fx.assessment, { overlays: fx.overlays });
+  const decided = assess(fx.assessment, { edition: EDITIONS, overlays: fx.overlays });
   const own = fx.overlays[0].addCriteria[0];
 
   it('shows the province criterion with its title, unit and remediation from the overlay', () => {
