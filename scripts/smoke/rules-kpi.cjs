@@ -10,9 +10,9 @@ const assessments = generateSyntheticAssessments({
   edition: latestEdition.edition,
   communes: COMMUNES.slice(0, 20),
 });
-const records = assessMany(assessments);
+const records = assessMany(assessments, { edition: latestEdition });
 assert.equal(records.length, 20);
-assert.equal(JSON.stringify(records[3]), JSON.stringify(assess(assessments[3])));
+assert.equal(JSON.stringify(records[3]), JSON.stringify(assess(assessments[3], { edition: latestEdition })));
 assert.equal(records[0].catalog.contentHash, latestEdition.contentHash);
 assert.ok(toJsonRulesEngineRules(latestEdition.edition, 'rural').length > 100);
 assert.equal(isWorkingDay('2026-01-10'), true); // the swapped Saturday
