@@ -12,7 +12,9 @@ const { assess } = require('@cdsx/rules');
   const read = await readForm(bytes);
   assert.equal(read.ok, true);
   assert.deepEqual(read.value.assessment.observations, {});
-  const report = buildGapReport(assess(read.value.assessment, { edition: latestEdition }), { reportDate: '2026-05-04' });
+  const report = buildGapReport(assess(read.value.assessment, { edition: latestEdition }), {
+    reportDate: '2026-05-04',
+  });
   assert.equal(report.ok, true);
   assert.match(renderGapReportHtml(report.value, 'vi'), /Xã Mường Tè/);
   console.log('smoke: ok  @cdsx/forms behaviour from CommonJS (generate → read → report)');
