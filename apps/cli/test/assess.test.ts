@@ -156,41 +156,32 @@ describe('cdsx assess --overlay', () => {
     writeFileSync(join(dir, 'overlay.json'), JSON.stringify(fx.overlays[0], null, 2));
     const rec = cdsx(['assess', 'a.json', '--overlay', 'overlay.json', '--format', 'json'], { cwd: dir });
     writeFileSync(join(dir, 'record.json'), JSON.stringify(JSON.parse(rec.stdout)[0]));
-    const fromRecord = cdsx(
-      [
-        'report',
-        'record.json',
-        '--overlay',
-        'overlay.json',
-        '--format',
-        'md',
-        '--lang',
-        'en',
-        '--date',
-        '2026-05-04',
-      ],
-      { cwd: dir },
-    );
+    // The same Markdown report under the overlay, from a record or from an assessment.
+    const reportMd = (input: string) =>
+      cdsx(
+        [
+          'report',
+          input,
+          '--overlay',
+          'overlay.json',
+          '--format',
+          'md',
+          '--lang',
+          'en',
+          '--date',
+          '2026-05-04',
+        ],
+        {
+          cwd: dir,
+        },
+      );
+    const fromRecord = reportMd('record.json');
     expect(fromRecord.code).toBe(0);
     const row = fromRecord.stdout.split('\n').find((l) => l.includes(own.title.en));
     expect(row).toMatch(/^\| P01/);
     expect(row).toContain(own.remediation.en);
     // From the assessment itself: decided and reported under the same overlay, the same report.
-    const fromAssessment = cdsx(
-      [
-        'report',
-        'a.json',
-        '--overlay',
-        'overlay.json',
-        '--format',
-        'md',
-        '--lang',
-        'en',
-        '--date',
-        '2026-05-04',
-      ],
-      { cwd: dir },
-    );
+    const fromAssessment = reportMd('a.json');
     expect(fromAssessment.stdout).toBe(fromRecord.stdout);
     // Without the overlay the record's province criteria cannot be shown: a located error, not bare ids.
     const without = cdsx(['report', 'record.json', '--lang', 'en'], { cwd: dir });

@@ -13,13 +13,7 @@ import { COMMUNES, communeByCode, communesOfProvince, fullName } from '@cdsx/cri
 import { latestEdition } from '@cdsx/criteria/editions';
 import { formCellOf, readForm } from '@cdsx/forms';
 import { buildGapReport, gapReportTitle, renderGapReportHtml } from '@cdsx/forms/report';
-import {
-  computeDossierKpis,
-  DOSSIER_FIELDS,
-  type Dossier,
-  type DossierField,
-  formatKpiValue,
-} from '@cdsx/kpi';
+import { computeDossierKpis, DOSSIER_FIELDS, type Dossier, formatKpiValue } from '@cdsx/kpi';
 import { generateDossiers } from '@cdsx/kpi/testing';
 import { assess, assessMany, type DecisionRecord } from '@cdsx/rules';
 import { generateSyntheticAssessments } from '@cdsx/rules/synthetic';

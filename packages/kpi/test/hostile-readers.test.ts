@@ -1,7 +1,7 @@
 import type { ValidationIssue } from '@cdsx/criteria';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { dossierFromCsvRow, readDossiers } from '../src/index';
+import { DOSSIER_FIELDS, dossierFromCsvRow, readDossiers } from '../src/index';
 import { readDossiersCsv } from '../src/node';
 import { csvColumns, splitCsvLine } from '../src/readers';
 import { generateDossiers } from '../src/testing';
@@ -103,29 +103,8 @@ describe('CSV rows on hostile input', () => {
 });
 
 describe('one malformed CSV line is one record (issue 17 item 12)', () => {
-  const COLUMNS = [
-    'id',
-    'communeCode',
-    'procedureCode',
-    'receivedAt',
-    'channel',
-    'onlineMode',
-    'appointmentDate',
-    'processingDays',
-    'finishedAt',
-    'status',
-    'supplementRequests',
-    'rating',
-    'complaint',
-    'feeBearing',
-    'feeAmount',
-    'paidOnline',
-    'digitised',
-    'digitisedDataReused',
-    'electronicResult',
-  ];
   const row = (d: Record<string, unknown>) =>
-    COLUMNS.map((c) => (d[c] === undefined ? '' : String(d[c]))).join(',');
+    DOSSIER_FIELDS.map((c) => (d[c] === undefined ? '' : String(d[c]))).join(',');
   const good = [
     ...generateDossiers({ seed: 11, count: 40, communes: ['00004', '00007'], year: 2026 }),
   ].filter((d) => d.supplementRequests.length === 0);
@@ -146,7 +125,7 @@ describe('one malformed CSV line is one record (issue 17 item 12)', () => {
       const lines = good.slice(1, 9).map((d) => row(d as unknown as Record<string, unknown>));
       lines.splice(3, 0, bad);
       lines.splice(6, 0, '');
-      const text = `${COLUMNS.join(',')}\n${lines.join('\n')}\n`;
+      const text = `${DOSSIER_FIELDS.join(',')}\n${lines.join('\n')}\n`;
       const reader = readDossiersCsv(text);
       const ids: string[] = [];
       for await (const d of reader) ids.push(d.id);

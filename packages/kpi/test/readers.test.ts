@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   computeDossierKpis,
+  DOSSIER_FIELDS,
   RecordValidator,
   readDossiers,
   readFeedbackCases,
@@ -172,30 +173,8 @@ describe('duplicate ids', () => {
   }, 60_000); // 120,000 records: a realistic budget on a loaded machine (not a timed assertion)
 });
 
-const COLUMNS = [
-  'id',
-  'communeCode',
-  'procedureCode',
-  'receivedAt',
-  'channel',
-  'onlineMode',
-  'appointmentDate',
-  'processingDays',
-  'finishedAt',
-  'status',
-  'supplementRequests',
-  'rating',
-  'complaint',
-  'feeBearing',
-  'feeAmount',
-  'paidOnline',
-  'digitised',
-  'digitisedDataReused',
-  'electronicResult',
-] as const;
-
 function csvRow(d: Record<string, unknown>): string {
-  return COLUMNS.map((c) => {
+  return DOSSIER_FIELDS.map((c) => {
     const v = d[c];
     if (v === undefined) return '';
     if (c === 'supplementRequests') {
@@ -225,7 +204,7 @@ describe('CSV reader (node)', () => {
       csvRow({ ...(g0 as unknown as Record<string, unknown>), id: 'C2', receivedAt: '2026-13-01T00:00:00Z' }),
     ); // line 16
     const file = join(dir, 'dossiers.csv');
-    writeFileSync(file, `${COLUMNS.join(',')}\n${rows.join('\n')}\n`);
+    writeFileSync(file, `${DOSSIER_FIELDS.join(',')}\n${rows.join('\n')}\n`);
     const reader = readDossiersFile(file);
     const results = await computeDossierKpis(reader, { by: ['commune', 'quarter'] });
     expect(results).toEqual(await computeDossierKpis(good, { by: ['commune', 'quarter'] }));
@@ -242,7 +221,7 @@ describe('CSV reader (node)', () => {
 
   it('reads CSV from a string too', async () => {
     const reader = readDossiersCsv(
-      `${COLUMNS.join(',')}\n${csvRow(g0 as unknown as Record<string, unknown>)}\n`,
+      `${DOSSIER_FIELDS.join(',')}\n${csvRow(g0 as unknown as Record<string, unknown>)}\n`,
     );
     const out = [];
     for await (const d of reader) out.push(d);

@@ -3,7 +3,6 @@ import { checkCommuneIdentity, provinceByCode } from '@cdsx/criteria/communes';
 import { EDITIONS, getEdition } from '@cdsx/criteria/editions';
 import {
   type AssessOptions,
-  applyOverlay,
   countRecord,
   type DecisionRecord,
   emptyLevelCounts,
@@ -11,7 +10,7 @@ import {
   levelsAscending,
   tryAssessMany,
 } from '@cdsx/rules';
-import type { CommandDef, Context } from '../command';
+import type { CommandDef } from '../command';
 import { EXIT, formatLocated, InputError, type LocatedIssue } from '../errors';
 import { type Lang, t } from '../i18n';
 import { streamRecordInputs } from '../inputs';
@@ -22,7 +21,6 @@ import {
   areaGroupName,
   CATALOG_OPTION,
   editionArg,
-  editionFrom,
   levelLabel,
   OVERLAY_OPTION,
   readOverlays,

@@ -2,14 +2,13 @@ import {
   type CatalogEdition,
   type Crosswalk,
   describeChange,
-  parseCatalogEdition,
   parseCrosswalk,
   requiredBump,
   tryDiffCatalogs,
 } from '@cdsx/criteria';
-import { crosswalkBetween, getEdition } from '@cdsx/criteria/editions';
+import { crosswalkBetween } from '@cdsx/criteria/editions';
 import type { CommandDef, Context } from '../command';
-import { EXIT, InputError, UsageError } from '../errors';
+import { EXIT, InputError } from '../errors';
 import { t } from '../i18n';
 import { readJsonDocument } from '../inputs';
 import { locate } from '../records';

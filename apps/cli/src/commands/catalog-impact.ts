@@ -1,6 +1,4 @@
-import type { PublishedEdition } from '@cdsx/criteria';
 import { provinceByCode } from '@cdsx/criteria/communes';
-import { getEdition } from '@cdsx/criteria/editions';
 import { type ImpactCounts, tryImpactReport } from '@cdsx/rules';
 import type { CommandDef, Context } from '../command';
 import { EXIT, InputError } from '../errors';

@@ -262,8 +262,15 @@ function actualText(e: TargetEvaluation, edition: PublishedEdition, lang: Lang, 
   return p.formatIndicatorValue(e.indicator, e.actual, edition.edition, lang);
 }
 
-function targetText(e: TargetEvaluation, edition: PublishedEdition, lang: Lang, p: PlanModule): string {
-  return `${e.comparison === '=' ? '' : `${e.comparison} `}${p.formatIndicatorValue(e.indicator, e.target, edition.edition, lang)}`;
+/** A target as written in a plan: `>= 60.00%`, or the bare value for `=`. */
+function targetText(
+  x: Pick<TargetEvaluation, 'comparison' | 'indicator'>,
+  value: number | boolean,
+  edition: PublishedEdition,
+  lang: Lang,
+  p: PlanModule,
+): string {
+  return `${x.comparison === '=' ? '' : `${x.comparison} `}${p.formatIndicatorValue(x.indicator, value, edition.edition, lang)}`;
 }
 
 function titleOf(
@@ -324,7 +331,7 @@ export function evaluationReport(
         rows: list.map((x) => ({
           id: x.id,
           target: `${titleOf(x, edition, lang, p)}${x.proposal ? (vi ? ' (đề xuất)' : ' (proposed)') : ''}`,
-          plan: targetText(x, edition, lang, p),
+          plan: targetText(x, x.target, edition, lang, p),
           actual: actualText(x, edition, lang, p),
           status: p.statusLabel(x.status, lang),
           gap: fmtGap(x, edition, lang, p),
@@ -390,7 +397,7 @@ export function evaluationReport(
                 id: x.id,
                 national: n.id,
                 value: `${n.comparison} ${n.value}%`,
-                plan: targetText(x, edition, lang, p),
+                plan: targetText(x, x.target, edition, lang, p),
                 actual: actualText(x, edition, lang, p),
                 status: p.statusLabel(n.status, lang),
                 source: `${n.source.document}${n.source.article ? ` ${n.source.article}` : ''}: “${n.source.line}”`,
@@ -521,7 +528,7 @@ export const planValidate: CommandDef = {
               id: x.id,
               group: p.TARGET_GROUP_NAMES[x.group][lang],
               indicator: p.indicatorLabel(x.indicator, edition.edition, lang),
-              plan: `${x.comparison === '=' ? '' : `${x.comparison} `}${p.formatIndicatorValue(x.indicator, x.value, edition.edition, lang)}`,
+              plan: targetText(x, x.value, edition, lang, p),
               national: x.nationalTarget ?? null,
             })),
           },
@@ -676,7 +683,7 @@ export const planNext: CommandDef = {
               baseline: x.baseline
                 ? p.formatIndicatorValue(x.indicator, x.baseline.value, edition.edition, lang)
                 : '—',
-              plan: `${x.comparison === '=' ? '' : `${x.comparison} `}${p.formatIndicatorValue(x.indicator, x.value, edition.edition, lang)}`,
+              plan: targetText(x, x.value, edition, lang, p),
               proposal: x.proposal ? (x.nationalTarget ?? '') : null,
             })),
           },
