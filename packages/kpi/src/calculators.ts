@@ -191,6 +191,12 @@ interface Subject<T, F> {
 
 const PERIOD_DIMS = ['month', 'quarter', 'year'] as const;
 
+interface Group<T, F> {
+  key: GroupKey;
+  acc: RatioAccumulator<T, F>;
+}
+type LookupNode<T, F> = Map<string, LookupNode<T, F> | Group<T, F>>;
+
 /** Groups records and keeps one {@link RatioAccumulator} per group. */
 export class GroupedKpiAccumulator<T, F> {
   private readonly subject: Subject<T, F>;
@@ -199,7 +205,10 @@ export class GroupedKpiAccumulator<T, F> {
   private readonly periodDim: (typeof PERIOD_DIMS)[number] | undefined;
   private readonly filter: { from: number; to: number; lastDay: number } | undefined;
   private readonly provinceOf: GroupOptions['provinceOf'];
-  private readonly groups = new Map<string, { key: GroupKey; acc: RatioAccumulator<T, F> }>();
+  private readonly groups = new Map<string, Group<T, F>>();
+  /** Groups by dimension values, one map level per dimension (a cache over `groups`). */
+  private readonly lookup: LookupNode<T, F> = new Map();
+  private single: Group<T, F> | undefined;
   private readonly dayCache = new Map<number, { label: string; lastDay: number }>();
   /** Records received outside `period` (counted, not silently dropped). */
   outsidePeriod = 0;
@@ -260,32 +269,57 @@ export class GroupedKpiAccumulator<T, F> {
       periodLabel = info.label;
       lastDay = info.lastDay;
     }
-    let id = '';
-    const key: GroupKey = {};
-    for (const dim of this.dims) {
-      if (dim === 'commune') {
-        key.commune = this.subject.communeCode(record);
-        id += `${key.commune}|`;
-      } else if (dim === 'province') {
-        const c = this.subject.communeCode(record);
-        let p = this.subject.provinceCode(record) ?? this.provinceOf?.(c);
-        if (p === undefined) {
-          this.unknownProvince++;
-          p = 'unknown';
+    // The group through a tree of maps by dimension value: no key string or object per record.
+    const dims = this.dims;
+    let node = this.lookup;
+    let g: Group<T, F> | undefined;
+    for (let k = 0; k < dims.length; k++) {
+      const v = this.dimValue(dims[k] as GroupDimension, record, periodLabel);
+      const next = node.get(v);
+      if (k === dims.length - 1) g = next as Group<T, F> | undefined;
+      else {
+        let child = next as LookupNode<T, F> | undefined;
+        if (child === undefined) {
+          child = new Map();
+          node.set(v, child);
         }
-        key.province = p;
-        id += `${p}|`;
-      } else {
-        key.period = periodLabel as string;
-        id += `${periodLabel}|`;
+        node = child;
       }
     }
-    let g = this.groups.get(id);
-    if (!g) {
-      g = { key, acc: new RatioAccumulator(this.subject.calculators) };
-      this.groups.set(id, g);
+    if (dims.length === 0) g = this.single;
+    if (g === undefined) {
+      let id = '';
+      const key: GroupKey = {};
+      for (const dim of dims) {
+        const v = this.dimValue(dim, record, periodLabel, false);
+        if (dim === 'commune') key.commune = v;
+        else if (dim === 'province') key.province = v;
+        else key.period = v;
+        id += `${v}|`;
+      }
+      // A group merged in from another accumulator is in `groups` but not yet in the lookup tree.
+      g = this.groups.get(id);
+      if (g === undefined) {
+        g = { key, acc: new RatioAccumulator(this.subject.calculators) };
+        this.groups.set(id, g);
+      }
+      if (dims.length === 0) this.single = g;
+      else node.set(this.dimValue(dims[dims.length - 1] as GroupDimension, record, periodLabel, false), g);
     }
     g.acc.add(record, this.subject.facts(record, lastDay, this.calendar));
+  }
+
+  /** The value of one grouping dimension for a record (counting an unresolved province once, when `count`). */
+  private dimValue(dim: GroupDimension, record: T, periodLabel: string | undefined, count = true): string {
+    if (dim === 'commune') return this.subject.communeCode(record);
+    if (dim === 'province') {
+      const c = this.subject.communeCode(record);
+      const p = this.subject.provinceCode(record) ?? this.provinceOf?.(c);
+      if (p !== undefined) return p;
+      if (count) this.unknownProvince++;
+      return 'unknown';
+    }
+    return periodLabel as string;
   }
 
   /** Merge another accumulator's groups (same options) into this one. */

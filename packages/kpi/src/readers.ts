@@ -2,6 +2,7 @@ import { type LocalizedText, parseJsonText, type ValidationIssue } from '@cdsx/c
 import { fromZodError } from '@cdsx/criteria/internal';
 import { z } from 'zod';
 import { acceptDossier } from './acceptor';
+import { parseDossierLine } from './fast-json';
 import {
   type Dossier,
   DossierSchema,
@@ -56,14 +57,26 @@ async function* streamChunks(
  * than `maxLine` characters is given as `{ text: '', tooLong }` and the rest of it is skipped, so memory
  * stays bounded whatever the input (even an endless stream without newlines).
  */
-export async function* lineBatches(
+export function lineBatches(
   chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
   maxLine: number = DEFAULT_MAX_RECORD_SIZE,
 ): AsyncGenerator<NumberedLine[]> {
-  const decoder = new TextDecoder('utf-8', { fatal: false });
+  return lineBatchesFrom(chunks, maxLine, 0, true);
+}
+
+/**
+ * {@link lineBatches} from line `line0` on: `first` says whether the chunks start the stream (then a
+ * leading BOM is dropped); chunks taken over mid-stream start at a line boundary and keep any BOM.
+ */
+async function* lineBatchesFrom(
+  chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+  maxLine: number,
+  line0: number,
+  first: boolean,
+): AsyncGenerator<NumberedLine[]> {
+  const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: !first });
   let rest = '';
-  let line = 0;
-  let first = true;
+  let line = line0;
   // Characters of the current line skipped so far because it is too long (0: not skipping).
   let skipped = 0;
   for await (const chunk of chunks as AsyncIterable<string | Uint8Array>) {
@@ -487,6 +500,110 @@ function invalidJson(text: string, line: number, record: number): ValidationIssu
 // JSON whitespace only: a line holding a BOM or a no-break space is a record (and an error), not a blank.
 const BLANK = /^[ \t]*$/;
 
+/**
+ * Numbered record batches of byte chunks, split on LF bytes without decoding the chunk: each line's
+ * bytes go to `onBytes`. Exactly what {@link lineBatches} would give, line for line: a line never
+ * decodes differently alone than in the stream (a newline byte ends any pending UTF-8 sequence). What
+ * this does not handle itself — a string chunk, a stream starting with a BOM byte, a line longer than
+ * `maxLine` bytes — is handed over, with the line count so far, to {@link lineBatchesFrom} for the rest.
+ */
+async function* byteLineBatches<T>(
+  chunks: AsyncIterable<string | Uint8Array>,
+  maxLine: number,
+  onBytes: (buf: Uint8Array, start: number, end: number, line: number, out: T[]) => void,
+  onLine: (l: NumberedLine, out: T[]) => void,
+): AsyncGenerator<T[]> {
+  const it = chunks[Symbol.asyncIterator]();
+  let carry: Uint8Array | undefined;
+  let line = 0;
+  let atStart = true;
+  async function* rest(head: Uint8Array | string, next?: Uint8Array | string) {
+    yield head;
+    if (next !== undefined) yield next;
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  }
+  async function* handOver(head: Uint8Array | string, next?: Uint8Array | string) {
+    for await (const lines of lineBatchesFrom(rest(head, next), maxLine, line, atStart)) {
+      const out: T[] = [];
+      for (const l of lines) onLine(l, out);
+      if (out.length > 0) yield out;
+    }
+  }
+  const cr = (buf: Uint8Array, start: number, nl: number) => (nl > start && buf[nl - 1] === 13 ? nl - 1 : nl);
+  for (;;) {
+    const r = await it.next();
+    if (r.done) break;
+    const chunk = r.value;
+    if (typeof chunk === 'string' || (atStart && chunk[0] === 0xef)) {
+      yield* carry !== undefined ? handOver(carry, chunk) : handOver(chunk);
+      return;
+    }
+    if (chunk.length === 0) continue;
+    atStart = false;
+    const out: T[] = [];
+    let start = 0;
+    if (carry !== undefined) {
+      const nl = chunk.indexOf(10);
+      if (nl < 0) {
+        const joined = new Uint8Array(carry.length + chunk.length);
+        joined.set(carry);
+        joined.set(chunk, carry.length);
+        carry = joined;
+        if (carry.length > maxLine) {
+          const head = carry;
+          carry = undefined;
+          yield* handOver(head);
+          return;
+        }
+        continue;
+      }
+      const joined = new Uint8Array(carry.length + nl + 1);
+      joined.set(carry);
+      joined.set(chunk.subarray(0, nl + 1), carry.length);
+      carry = undefined;
+      if (joined.length - 1 > maxLine) {
+        yield* handOver(joined, chunk.subarray(nl + 1));
+        return;
+      }
+      line++;
+      onBytes(joined, 0, cr(joined, 0, joined.length - 1), line, out);
+      start = nl + 1;
+    }
+    for (;;) {
+      const nl = chunk.indexOf(10, start);
+      if (nl < 0) break;
+      if (nl - start > maxLine) {
+        if (out.length > 0) yield out;
+        yield* handOver(chunk.subarray(start));
+        return;
+      }
+      line++;
+      onBytes(chunk, start, cr(chunk, start, nl), line, out);
+      start = nl + 1;
+    }
+    if (out.length > 0) yield out;
+    if (start < chunk.length) {
+      carry = chunk.slice(start);
+      if (carry.length > maxLine) {
+        const head = carry;
+        carry = undefined;
+        yield* handOver(head);
+        return;
+      }
+    }
+  }
+  if (carry !== undefined) {
+    const out: T[] = [];
+    line++;
+    onBytes(carry, 0, cr(carry, 0, carry.length), line, out);
+    if (out.length > 0) yield out;
+  }
+}
+
 function ndjsonReader<T>(
   schema: z.ZodType<T>,
   source: TextSource,
@@ -495,54 +612,75 @@ function ndjsonReader<T>(
 ): RecordReader<T> {
   const validator = new RecordValidator(schema, options, idOf);
   const maxLine = options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE;
+  const fast = (schema as unknown) === DossierSchema ? parseDossierLine : undefined;
+  const onLine = ({ text, line, tooLong }: NumberedLine, out: T[]): void => {
+    const record = validator.summary.records + 1;
+    if (tooLong !== undefined) {
+      validator.reject([
+        {
+          path: '',
+          code: 'record_too_large',
+          message: {
+            vi: `bản ghi dài ${tooLong} ký tự, vượt giới hạn ${maxLine}`,
+            en: `the record is ${tooLong} characters long, over the limit of ${maxLine}`,
+          },
+          record,
+          line,
+        },
+      ]);
+      return;
+    }
+    if (BLANK.test(text)) return;
+    if (text.includes('\ufffd')) {
+      // The decoder replaced invalid UTF-8 with U+FFFD (or the text already held one): never silently.
+      validator.reject([
+        {
+          path: '',
+          code: 'invalid_utf8',
+          message: {
+            vi: 'dòng có byte UTF-8 không hợp lệ (ký tự thay thế U+FFFD)',
+            en: 'the line holds invalid UTF-8 (replacement character U+FFFD)',
+          },
+          record,
+          line,
+          column: text.indexOf('\ufffd') + 1,
+        },
+      ]);
+      return;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      validator.reject([invalidJson(text, line, record)]);
+      return;
+    }
+    const ok = validator.check(value, line);
+    if (ok !== undefined) out.push(ok);
+  };
+  // A line alone: no BOM is dropped inside the stream.
+  const lineDecoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+  const onBytes = (buf: Uint8Array, start: number, end: number, line: number, out: T[]): void => {
+    const value = fast?.(buf, start, end);
+    if (value !== undefined) {
+      const ok = validator.check(value, line);
+      if (ok !== undefined) out.push(ok);
+      return;
+    }
+    onLine({ text: lineDecoder.decode(buf.subarray(start, end)), line }, out);
+  };
   return recordReader(validator.summary, async function* () {
+    if (typeof source !== 'string' && (isReadableStream(source) || Symbol.asyncIterator in source)) {
+      // Bytes are split and parsed without decoding whole chunks (the common, fast path).
+      const chunks = isReadableStream(source)
+        ? streamChunks(source)
+        : (source as AsyncIterable<string | Uint8Array>);
+      yield* byteLineBatches(chunks, maxLine, onBytes, onLine);
+      return;
+    }
     for await (const lines of lineBatchesOf(source, maxLine)) {
       const out: T[] = [];
-      for (const { text, line, tooLong } of lines) {
-        const record = validator.summary.records + 1;
-        if (tooLong !== undefined) {
-          validator.reject([
-            {
-              path: '',
-              code: 'record_too_large',
-              message: {
-                vi: `bản ghi dài ${tooLong} ký tự, vượt giới hạn ${maxLine}`,
-                en: `the record is ${tooLong} characters long, over the limit of ${maxLine}`,
-              },
-              record,
-              line,
-            },
-          ]);
-          continue;
-        }
-        if (BLANK.test(text)) continue;
-        if (text.includes('\ufffd')) {
-          // The decoder replaced invalid UTF-8 with U+FFFD (or the text already held one): never silently.
-          validator.reject([
-            {
-              path: '',
-              code: 'invalid_utf8',
-              message: {
-                vi: 'dòng có byte UTF-8 không hợp lệ (ký tự thay thế U+FFFD)',
-                en: 'the line holds invalid UTF-8 (replacement character U+FFFD)',
-              },
-              record,
-              line,
-              column: text.indexOf('\ufffd') + 1,
-            },
-          ]);
-          continue;
-        }
-        let value: unknown;
-        try {
-          value = JSON.parse(text);
-        } catch {
-          validator.reject([invalidJson(text, line, record)]);
-          continue;
-        }
-        const ok = validator.check(value, line);
-        if (ok !== undefined) out.push(ok);
-      }
+      for (const l of lines) onLine(l, out);
       if (out.length > 0) yield out;
     }
   });

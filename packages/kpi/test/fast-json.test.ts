@@ -1,0 +1,220 @@
+/**
+ * Differential tests of the byte-level dossier line parser (src/fast-json.ts) and the byte reader:
+ * (1) whenever the fast parser returns an object it is exactly `JSON.parse`'s (same keys in the same
+ * order, same values, -0 kept); (2) reading the same lines from byte chunks (fast path) and from one
+ * string (the decode + JSON.parse path, the oracle) gives the same accepted dossiers and the same
+ * summary — every issue with the same code, message, record, line and column.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseDossierLine } from '../src/fast-json';
+import { readDossiers } from '../src/index';
+import { generateDossiers } from '../src/testing';
+
+const enc = new TextEncoder();
+const good = [
+  ...generateDossiers({ seed: 12, count: 300, communes: ['00004', '00007', '26734'], year: 2026 }),
+].map((d) => JSON.stringify(d));
+
+/** Deep equality that also compares key order and tells -0 from 0. */
+function same(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return Object.is(a, b);
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length || ka.some((k, i) => k !== kb[i])) return false;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  return ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** Hand-written lines at the edges of JSON and of the fast parser's subset. */
+const g0 = good.find(
+  (g) =>
+    /"feeAmount":\d+/.test(g) && g.includes('"supplementRequests":[]') && g.includes('"complaint":false'),
+) as string;
+/** `g0` with one edit, which must change it (else the edge case would silently be `g0` again). */
+function swap(from: string | RegExp, to: string): string {
+  const s = g0.replace(from, to);
+  if (s === g0) throw new Error(`edge case not applied: ${String(from)}`);
+  return s;
+}
+const EDGE = [
+  g0,
+  ` ${g0} `,
+  `\t${g0}\r`,
+  swap('{', '{ ').replaceAll(',"', ' , "').replaceAll('":', '" :\t'),
+  swap('"feeAmount":', '"feeAmount":1e3,"x":').replace(',"x":', ',"feeAmount":'),
+  swap(/"feeAmount":\d+/, '"feeAmount":1e3'),
+  swap(/"feeAmount":\d+/, '"feeAmount":-0'),
+  swap(/"feeAmount":\d+/, '"feeAmount":0.5'),
+  swap(/"feeAmount":\d+/, '"feeAmount":1E+2'),
+  swap(/"feeAmount":\d+/, '"feeAmount":123456789012345678901234567890'),
+  swap(/"feeAmount":\d+/, '"feeAmount":9007199254740993'),
+  swap(/"feeAmount":\d+/, '"feeAmount":012'),
+  swap(/"feeAmount":\d+/, '"feeAmount":1.'),
+  swap(/"feeAmount":\d+/, '"feeAmount":-'),
+  swap(/"feeAmount":\d+/, '"feeAmount":.5'),
+  swap(/"feeAmount":\d+/, '"feeAmount":1e'),
+  swap(/"feeAmount":\d+/, '"feeAmount":null'),
+  swap(/"feeAmount":\d+/, '"feeAmount":"20000"'),
+  swap(/"feeAmount":\d+/, '"feeAmount":tru'),
+  swap('"id":"', '"id":"\\u0032'),
+  swap('"id":"', '"id":"Hà-'),
+  swap('"id":"', '"id":"\u{1F600}'),
+  swap('"id":"', '"id":"\ufffd'),
+  swap('"id":"', '"id":"\u0001'),
+  swap('"id":"', '"id":"\\"'),
+  swap('{', '{"id":"dup",'),
+  swap('{', '{"__proto__":{"x":1},'),
+  swap('{', '{"constructor":1,'),
+  swap('{', '{"Id":"x",'),
+  swap('"supplementRequests":[]', '"supplementRequests":[{"requestedAt":"2026-03-28T10:00:00+07:00"}]'),
+  swap(
+    '"supplementRequests":[]',
+    '"supplementRequests":[ { "requestedAt" : "2026-03-28T10:00:00+07:00" , "suppliedAt":"2026-03-29T10:00:00+07:00" } ]',
+  ),
+  swap('"supplementRequests":[]', '"supplementRequests":[{}]'),
+  swap('"supplementRequests":[]', '"supplementRequests":[{"requestedAt":"a","requestedAt":"b"}]'),
+  swap('"supplementRequests":[]', '"supplementRequests":[{"note":"a"}]'),
+  swap('"supplementRequests":[]', '"supplementRequests":[1]'),
+  swap('"supplementRequests":[]', '"supplementRequests":[[]]'),
+  swap('"supplementRequests":[]', '"supplementRequests":[{},]'),
+  swap('"supplementRequests":[]', '"supplementRequests":{}'),
+  swap('"complaint":false', '"complaint":{"a":[1]}'),
+  swap('"complaint":false', '"complaint":[false]'),
+  g0.slice(0, -1),
+  g0.slice(0, 40),
+  `${g0},`,
+  `${g0}{}`,
+  `${g0}x`,
+  `\ufeff${g0}`,
+  '{}',
+  '{ }',
+  '[]',
+  '',
+  '   ',
+  'null',
+  '"x"',
+  '{"id":}',
+  '{"id" "x"}',
+  '{"id":"x",}',
+  '{,}',
+];
+
+/** Random edits of valid lines: insert, delete or replace a few characters (any Unicode). */
+const mutatedArb = fc
+  .tuple(fc.constantFrom(...good), fc.nat(), fc.nat({ max: 3 }), fc.string({ unit: 'binary', maxLength: 3 }))
+  .map(([g, at, del, ins]) => {
+    const i = at % g.length;
+    return (g.slice(0, i) + ins + g.slice(i + del)).replace(/[\r\n]/g, '');
+  });
+
+describe('parseDossierLine (fast path) vs JSON.parse', () => {
+  it('returns exactly what JSON.parse returns, or declines', () => {
+    let taken = 0;
+    const check = (line: string) => {
+      const bytes = enc.encode(line);
+      const v = parseDossierLine(bytes, 0, bytes.length);
+      if (v === undefined) return;
+      taken++;
+      expect(same(v, JSON.parse(line))).toBe(true);
+    };
+    for (const line of [...good, ...EDGE]) check(line);
+    // Every generated line is on the fast path.
+    expect(taken).toBeGreaterThanOrEqual(good.length);
+    fc.assert(
+      fc.property(mutatedArb, (line) => {
+        check(line);
+      }),
+      { numRuns: 3000, seed: 12 },
+    );
+  });
+
+  it('reads a line inside a larger buffer only between start and end', () => {
+    const bytes = enc.encode(`{"x":1}\n${g0}\n9`);
+    const start = 8;
+    const v = parseDossierLine(bytes, start, start + enc.encode(g0).length);
+    expect(same(v, JSON.parse(g0))).toBe(true);
+    // A number cut by the line's end is not read past it.
+    const cut = enc.encode('{"feeAmount":12}');
+    expect(parseDossierLine(cut, 0, cut.length - 2)).toBeUndefined();
+  });
+});
+
+/** Bytes of `text` in chunks cut at the given points, as Buffers or plain Uint8Arrays. */
+async function* chunked(bytes: Uint8Array, cuts: number[], plain: boolean): AsyncGenerator<Uint8Array> {
+  let at = 0;
+  for (const c of [...new Set(cuts.map((x) => x % (bytes.length + 1)))].sort((a, b) => a - b)) {
+    const part = bytes.slice(at, c);
+    yield plain ? part : Buffer.from(part);
+    at = c;
+  }
+  const last = bytes.slice(at);
+  yield plain ? last : Buffer.from(last);
+}
+
+async function readAll(reader: ReturnType<typeof readDossiers>) {
+  const out: unknown[] = [];
+  for await (const batch of reader.batches()) out.push(...batch);
+  return { out, summary: reader.summary };
+}
+
+const lineArb = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...good) },
+  { weight: 2, arbitrary: fc.constantFrom(...EDGE) },
+  { weight: 2, arbitrary: mutatedArb },
+  { weight: 1, arbitrary: fc.constantFrom(...good.slice(0, 5)) }, // duplicates
+);
+
+describe('readDossiers from bytes (fast path) vs from one string (decode + JSON.parse)', () => {
+  it('accepts the same dossiers and reports the same issues, however the bytes are chunked', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(lineArb, { maxLength: 25 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.boolean(),
+        fc.constantFrom('\n', '\r\n'),
+        fc.constantFrom(undefined, 300, 600),
+        fc.boolean(),
+        async (lines, cuts, plain, eol, maxRecordSize, trailing) => {
+          const text = lines.join(eol) + (trailing ? eol : '');
+          const options = maxRecordSize === undefined ? {} : { maxRecordSize };
+          const oracle = await readAll(readDossiers(text, options));
+          const fast = await readAll(readDossiers(chunked(enc.encode(text), cuts, plain), options));
+          expect(fast.summary).toEqual(oracle.summary);
+          expect(fast.out.length).toBe(oracle.out.length);
+          fast.out.forEach((d, i) => {
+            expect(same(d, oracle.out[i])).toBe(true);
+          });
+        },
+      ),
+      { numRuns: 200, seed: 12 },
+    );
+  }, 120_000);
+
+  it('drops a BOM only at the start of the stream, and counts lines across a hand-over', async () => {
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf]);
+    const body = enc.encode(`${good[1]}\n${'x'.repeat(700)}\n${good[2]}\n\ufeff${good[3]}\n`);
+    const all = new Uint8Array(bom.length + body.length);
+    all.set(bom);
+    all.set(body, bom.length);
+    const text = new TextDecoder().decode(all); // drops the leading BOM, keeps the inner one
+    for (const cuts of [[], [1], [2, 5], [500, 900], [3, 420]]) {
+      const oracle = await readAll(readDossiers(text, { maxRecordSize: 600 }));
+      const fast = await readAll(readDossiers(chunked(all, cuts, false), { maxRecordSize: 600 }));
+      expect(fast.summary).toEqual(oracle.summary);
+      expect(fast.summary.accepted).toBe(2);
+      expect(fast.summary.issuesByCode.record_too_large).toBe(1);
+      expect(fast.summary.issuesByCode.invalid_json).toBe(1);
+      expect(fast.out).toEqual(oracle.out);
+    }
+    // Without a leading BOM the byte path handles the whole stream, and still hands over the long line.
+    const fast = await readAll(readDossiers(chunked(body, [10, 450], true), { maxRecordSize: 600 }));
+    const oracle = await readAll(readDossiers(new TextDecoder().decode(body), { maxRecordSize: 600 }));
+    expect(fast.summary).toEqual(oracle.summary);
+    expect(fast.summary.issues.map((i) => [i.code, i.line])).toEqual([
+      ['record_too_large', 2],
+      ['invalid_json', 4],
+    ]);
+  });
+});
