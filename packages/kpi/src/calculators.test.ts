@@ -213,6 +213,27 @@ describe('dossier KPIs', () => {
       (i % 3 === 0 ? a : b).add(d);
     });
     expect(b.merge(a).finish()).toEqual(whole.finish());
+    // Adding after a merge: groups merged in (and not yet added to here) keep their counts.
+    const c = dossierKpiAccumulator({ by: ['commune', 'month'] });
+    const d = dossierKpiAccumulator({ by: ['commune', 'month'] });
+    ds.forEach((x, i) => {
+      if (i < 1000) d.add(x);
+    });
+    c.merge(d);
+    ds.forEach((x, i) => {
+      if (i >= 1000) c.add(x);
+    });
+    expect(c.finish()).toEqual(whole.finish());
+    expect(c.counts()).toEqual(whole.counts());
+    // No grouping: one group, also after a merge.
+    const all = dossierKpiAccumulator({ period: '2026' });
+    const half = dossierKpiAccumulator({ period: '2026' });
+    const rest = dossierKpiAccumulator({ period: '2026' });
+    ds.forEach((x, i) => {
+      all.add(x);
+      (i % 2 ? half : rest).add(x);
+    });
+    expect(half.merge(rest).finish()).toEqual(all.finish());
     // Deterministic: a second accumulator fed the same dossiers gives byte-identical output.
     const again = dossierKpiAccumulator({ by: ['commune', 'month'] });
     for (const d of ds) again.add(d);

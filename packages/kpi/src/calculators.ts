@@ -195,7 +195,10 @@ interface Group<T, F> {
   key: GroupKey;
   acc: RatioAccumulator<T, F>;
 }
-type LookupNode<T, F> = Map<string, LookupNode<T, F> | Group<T, F>>;
+/** Dimension value → next level, or at the last level the group's counts slot. */
+type LookupNode = Map<string, LookupNode | number>;
+const PAGE_BITS = 10;
+const PAGE_MASK = (1 << PAGE_BITS) - 1;
 
 /** Groups records and keeps one {@link RatioAccumulator} per group. */
 export class GroupedKpiAccumulator<T, F> {
@@ -207,8 +210,11 @@ export class GroupedKpiAccumulator<T, F> {
   private readonly provinceOf: GroupOptions['provinceOf'];
   private readonly groups = new Map<string, Group<T, F>>();
   /** Groups by dimension values, one map level per dimension (a cache over `groups`). */
-  private readonly lookup: LookupNode<T, F> = new Map();
-  private single: Group<T, F> | undefined;
+  private readonly lookup: LookupNode = new Map();
+  private single: number | undefined;
+  /** Counts of the groups added to, {@link PAGE_BITS} groups per page. */
+  private readonly pages: Float64Array[] = [];
+  private slots = 0;
   private readonly dayCache = new Map<number, { label: string; lastDay: number }>();
   /** Records received outside `period` (counted, not silently dropped). */
   outsidePeriod = 0;
@@ -269,16 +275,17 @@ export class GroupedKpiAccumulator<T, F> {
       periodLabel = info.label;
       lastDay = info.lastDay;
     }
-    // The group through a tree of maps by dimension value: no key string or object per record.
+    // The group's slot through a tree of maps by dimension value: no key string or object per record,
+    // and its counts in a shared page rather than behind group → accumulator → array.
     const dims = this.dims;
     let node = this.lookup;
-    let g: Group<T, F> | undefined;
+    let slot: number | undefined;
     for (let k = 0; k < dims.length; k++) {
       const v = this.dimValue(dims[k] as GroupDimension, record, periodLabel);
       const next = node.get(v);
-      if (k === dims.length - 1) g = next as Group<T, F> | undefined;
+      if (k === dims.length - 1) slot = next as number | undefined;
       else {
-        let child = next as LookupNode<T, F> | undefined;
+        let child = next as LookupNode | undefined;
         if (child === undefined) {
           child = new Map();
           node.set(v, child);
@@ -286,8 +293,8 @@ export class GroupedKpiAccumulator<T, F> {
         node = child;
       }
     }
-    if (dims.length === 0) g = this.single;
-    if (g === undefined) {
+    if (dims.length === 0) slot = this.single;
+    if (slot === undefined) {
       let id = '';
       const key: GroupKey = {};
       for (const dim of dims) {
@@ -297,16 +304,41 @@ export class GroupedKpiAccumulator<T, F> {
         else key.period = v;
         id += `${v}|`;
       }
-      // A group merged in from another accumulator is in `groups` but not yet in the lookup tree.
-      g = this.groups.get(id);
-      if (g === undefined) {
-        g = { key, acc: new RatioAccumulator(this.subject.calculators) };
-        this.groups.set(id, g);
-      }
-      if (dims.length === 0) this.single = g;
-      else node.set(this.dimValue(dims[dims.length - 1] as GroupDimension, record, periodLabel, false), g);
+      slot = this.slotOf(id, key);
+      if (dims.length === 0) this.single = slot;
+      else node.set(this.dimValue(dims[dims.length - 1] as GroupDimension, record, periodLabel, false), slot);
     }
-    g.acc.add(record, this.subject.facts(record, lastDay, this.calendar));
+    const page = this.pages[slot >>> PAGE_BITS] as Float64Array;
+    const calcs = this.subject.calculators;
+    const facts = this.subject.facts(record, lastDay, this.calendar);
+    let at = (slot & PAGE_MASK) * calcs.length * 2;
+    for (let i = 0; i < calcs.length; i++, at += 2) {
+      const t = (calcs[i] as RatioCalculator<T, F>).tally(record, facts);
+      if (t !== 0) {
+        page[at + 1] = (page[at + 1] as number) + 1;
+        if (t === 2) page[at] = (page[at] as number) + 1;
+      }
+    }
+  }
+
+  /**
+   * A counts slot for the group `id` (new, or one merged in from another accumulator, whose counts
+   * move into the slot): its accumulator's counts become a view of the slot.
+   */
+  private slotOf(id: string, key: GroupKey): number {
+    const width = this.subject.calculators.length * 2;
+    const slot = this.slots++;
+    if (slot >>> PAGE_BITS >= this.pages.length) this.pages.push(new Float64Array((PAGE_MASK + 1) * width));
+    const page = this.pages[slot >>> PAGE_BITS] as Float64Array;
+    const start = (slot & PAGE_MASK) * width;
+    const counts = page.subarray(start, start + width);
+    const merged = this.groups.get(id);
+    if (merged) counts.set(merged.acc.counts);
+    this.groups.set(id, {
+      key: merged?.key ?? key,
+      acc: new RatioAccumulator(this.subject.calculators, counts),
+    });
+    return slot;
   }
 
   /** The value of one grouping dimension for a record (counting an unresolved province once, when `count`). */
