@@ -221,19 +221,29 @@ export interface ReadOptions {
   maxRecordSize?: number;
 }
 
+/** Bytes per page of the {@link IdSet}'s id store. */
+const ID_PAGE_BITS = 20;
+const ID_PAGE = 1 << ID_PAGE_BITS;
+/** Pages addressable below bit 31 of an offset (bit 31 marks an id kept as a string: longer than a page). */
+const ID_MAX_PAGES = 1 << (31 - ID_PAGE_BITS);
+const ID_LONG = 0x80000000;
+
 /**
  * The set of ids seen, with the record of first sight: an open-addressing table of 32-bit hashes
- * whose ids are kept in one growing byte arena — a hash match is confirmed by comparing the ids, so
+ * whose ids are kept in fixed 1 MiB byte pages — a hash match is confirmed by comparing the ids, so
  * two different ids are never taken for duplicates (no false positive on a hash collision). An id whose
  * code units are all below 256 (every ASCII id) is stored one byte per character, any other two bytes
  * per UTF-16 code unit. Memory: 12 bytes per slot (load ≤ 0.75) plus 4 + (1 or 2) × length bytes per
- * id; the arena grows by half, not double, so its slack stays small at tens of millions of ids.
+ * id; pages are added, never copied, so the store has no growth slack and no copy at growth (an id
+ * longer than a page — over a million characters — is kept as a string).
  */
 export class IdSet {
   private hash = new Uint32Array(1 << 16);
   private first = new Uint32Array(1 << 16); // 0 = empty slot, else record number
-  private at = new Uint32Array(1 << 16); // byte offset of the id in the arena
-  private arena = new Uint8Array(1 << 20);
+  private at = new Uint32Array(1 << 16); // page × 2^20 + byte offset of the id, or ID_LONG + index in `long`
+  private pages: Uint8Array[] = [new Uint8Array(ID_PAGE)];
+  private long: string[] = [];
+  /** Bytes used in the last page. */
   private used = 0;
   private size = 0;
 
@@ -261,16 +271,29 @@ export class IdSet {
       if (this.hash[i] === h && this.same(this.at[i] as number, id, wide)) return f;
       i = (i + 1) & mask;
     }
-    // Store: 4 header bytes (bit 31: two bytes per unit; bits 0–30: length in code units), then the units.
+    this.hash[i] = h;
+    this.first[i] = record;
+    this.at[i] = this.store(id, wide);
+    this.size++;
+    return 0;
+  }
+
+  /** Store an id: 4 header bytes (bit 31: two bytes per unit; bits 0–30: length in code units), then the units. */
+  private store(id: string, wide: boolean): number {
     const need = 4 + (wide ? 2 : 1) * id.length;
-    if (this.used + need > this.arena.length) {
-      let n = Math.ceil(this.arena.length * 1.5);
-      while (this.used + need > n) n = Math.ceil(n * 1.5);
-      const next = new Uint8Array(n);
-      next.set(this.arena.subarray(0, this.used));
-      this.arena = next;
+    if (need > ID_PAGE) {
+      this.long.push(id);
+      return ID_LONG + this.long.length - 1;
     }
-    const a = this.arena;
+    if (this.used + need > ID_PAGE) {
+      if (this.pages.length >= ID_MAX_PAGES)
+        throw new RangeError(
+          'quá nhiều mã hồ sơ để kiểm tra trùng (trên 2 GiB); hãy đọc với dedupe: false / too many ids to check for duplicates (over 2 GiB); read with dedupe: false',
+        );
+      this.pages.push(new Uint8Array(ID_PAGE));
+      this.used = 0;
+    }
+    const a = this.pages[this.pages.length - 1] as Uint8Array;
     const off = this.used;
     const head = id.length + (wide ? 0x80000000 : 0);
     a[off] = head >>> 24;
@@ -285,15 +308,13 @@ export class IdSet {
       }
     } else for (let k = 0; k < id.length; k++) a[off + 4 + k] = id.charCodeAt(k);
     this.used += need;
-    this.hash[i] = h;
-    this.first[i] = record;
-    this.at[i] = off;
-    this.size++;
-    return 0;
+    return (this.pages.length - 1) * ID_PAGE + off;
   }
 
-  private same(off: number, id: string, wide: boolean): boolean {
-    const a = this.arena;
+  private same(at: number, id: string, wide: boolean): boolean {
+    if (at >= ID_LONG) return this.long[at - ID_LONG] === id;
+    const a = this.pages[at >>> ID_PAGE_BITS] as Uint8Array;
+    const off = at & (ID_PAGE - 1);
     const head =
       (a[off] as number) * 0x1000000 +
       ((a[off + 1] as number) << 16) +

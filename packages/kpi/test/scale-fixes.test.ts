@@ -249,6 +249,20 @@ describe('duplicate ids', () => {
     expect(again.every((f, k) => f === k + 1)).toBe(true);
     expect(set.count).toBe(ids.length);
   });
+  it('stores ids across pages and an id longer than a page, and finds each again', () => {
+    const set = new IdSet();
+    const ids: string[] = [];
+    // About 3.4 MB of ids (four 1 MiB pages), with ids that do not fit the rest of a page.
+    for (let i = 0; i < 40_000; i++) ids.push(`${'x'.repeat(i % 150)}-${i}`);
+    const huge = 'H'.repeat((1 << 20) + 5);
+    const hugeWide = 'Ồ'.repeat((1 << 19) + 5);
+    ids.push(huge, hugeWide, `${huge}!`);
+    expect(ids.map((id, k) => set.addOrGet(id, k + 1)).every((f) => f === 0)).toBe(true);
+    expect(ids.map((id) => set.addOrGet(id, 999_999)).every((f, k) => f === k + 1)).toBe(true);
+    // A copy of the long id (another string object) is the same id.
+    expect(set.addOrGet('H'.repeat((1 << 20) + 5), 1_000_000)).toBe(ids.length - 2);
+    expect(set.count).toBe(ids.length);
+  });
   it('ids differing only by Unicode normalisation (NFC/NFD) are duplicates', () => {
     const nfc = 'HỒ-SƠ-1'.normalize('NFC');
     const nfd = nfc.normalize('NFD');
