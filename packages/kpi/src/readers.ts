@@ -238,9 +238,12 @@ const ID_LONG = 0x80000000;
  * longer than a page — over a million characters — is kept as a string).
  */
 export class IdSet {
-  private hash = new Uint32Array(1 << 16);
-  private first = new Uint32Array(1 << 16); // 0 = empty slot, else record number
-  private at = new Uint32Array(1 << 16); // page × 2^20 + byte offset of the id, or ID_LONG + index in `long`
+  /**
+   * The slots, three words each side by side (one cache line for a probe): the id's hash; the record
+   * number of first sight (0: empty slot); page × 2^20 + byte offset of the id, or ID_LONG + index in `long`.
+   */
+  private table = new Uint32Array(3 << 16);
+  private slotCount = 1 << 16;
   private pages: Uint8Array[] = [new Uint8Array(ID_PAGE)];
   private long: string[] = [];
   /** Bytes used in the last page. */
@@ -262,18 +265,19 @@ export class IdSet {
       h = Math.imul(h ^ c, 0x01000193);
     }
     h = (h ^ (h >>> 15)) >>> 0;
-    if ((this.size + 1) * 4 > this.first.length * 3) this.grow();
-    const mask = this.first.length - 1;
+    if ((this.size + 1) * 4 > this.slotCount * 3) this.grow();
+    const mask = this.slotCount - 1;
+    const t = this.table;
     let i = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
     for (;;) {
-      const f = this.first[i] as number;
+      const f = t[3 * i + 1] as number;
       if (f === 0) break;
-      if (this.hash[i] === h && this.same(this.at[i] as number, id, wide)) return f;
+      if (t[3 * i] === h && this.same(t[3 * i + 2] as number, id, wide)) return f;
       i = (i + 1) & mask;
     }
-    this.hash[i] = h;
-    this.first[i] = record;
-    this.at[i] = this.store(id, wide);
+    t[3 * i] = h;
+    t[3 * i + 1] = record;
+    t[3 * i + 2] = this.store(id, wide);
     this.size++;
     return 0;
   }
@@ -330,22 +334,22 @@ export class IdSet {
   }
 
   private grow(): void {
-    const { hash, first, at } = this;
-    const n = first.length * 2;
-    this.hash = new Uint32Array(n);
-    this.first = new Uint32Array(n);
-    this.at = new Uint32Array(n);
+    const old = this.table;
+    const n = this.slotCount * 2;
+    const t = new Uint32Array(3 * n);
     const mask = n - 1;
-    for (let j = 0; j < first.length; j++) {
-      const f = first[j] as number;
+    for (let j = 0; j < this.slotCount; j++) {
+      const f = old[3 * j + 1] as number;
       if (f === 0) continue;
-      const h = hash[j] as number;
+      const h = old[3 * j] as number;
       let i = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
-      while (this.first[i] !== 0) i = (i + 1) & mask;
-      this.hash[i] = h;
-      this.first[i] = f;
-      this.at[i] = at[j] as number;
+      while (t[3 * i + 1] !== 0) i = (i + 1) & mask;
+      t[3 * i] = h;
+      t[3 * i + 1] = f;
+      t[3 * i + 2] = old[3 * j + 2] as number;
     }
+    this.table = t;
+    this.slotCount = n;
   }
 }
 
