@@ -41,31 +41,36 @@ const INTERN_MAX = 12;
 const INTERN_SIZE = 4096;
 const interned: (string | undefined)[] = new Array(INTERN_SIZE).fill(undefined);
 
-/** The string of ASCII bytes `[a, b)`; `h` is their hash (used for short strings). */
-function text(buf: Bytes, a: number, b: number, h: number): string {
+/** The string of ASCII bytes `[a, b)` (a short one shared with its earlier occurrences). */
+function text(buf: Bytes, a: number, b: number): string {
   const n = b - a;
-  if (n <= INTERN_MAX) {
-    const slot = h & (INTERN_SIZE - 1);
-    const s = interned[slot];
-    if (s !== undefined && s.length === n) {
-      let k = 0;
-      while (k < n && s.charCodeAt(k) === buf[a + k]) k++;
-      if (k === n) return s;
-    }
-    let made = '';
-    for (let k = a; k < b; k++) made += String.fromCharCode(buf[k] as number);
-    interned[slot] = made;
-    return made;
+  const native = latin1Slice !== undefined && (buf as { latin1Slice?: unknown }).latin1Slice === latin1Slice;
+  if (n > INTERN_MAX)
+    return native
+      ? (latin1Slice as Latin1Slice).call(buf, a, b)
+      : String.fromCharCode.apply(null, buf.subarray(a, b) as unknown as number[]);
+  let h = 0x811c9dc5;
+  for (let k = a; k < b; k++) h = Math.imul(h ^ (buf[k] as number), 0x01000193);
+  const slot = (h ^ (h >>> 15)) & (INTERN_SIZE - 1);
+  const s = interned[slot];
+  if (s !== undefined && s.length === n) {
+    let k = 0;
+    while (k < n && s.charCodeAt(k) === buf[a + k]) k++;
+    if (k === n) return s;
   }
-  if (latin1Slice !== undefined && (buf as { latin1Slice?: unknown }).latin1Slice === latin1Slice)
-    return latin1Slice.call(buf, a, b);
-  return String.fromCharCode.apply(null, buf.subarray(a, b) as unknown as number[]);
+  let made: string;
+  if (native) made = (latin1Slice as Latin1Slice).call(buf, a, b);
+  else {
+    made = '';
+    for (let k = a; k < b; k++) made += String.fromCharCode(buf[k] as number);
+  }
+  interned[slot] = made;
+  return made;
 }
 
 // Parser state (one parse at a time; no allocation beyond the result).
 let pos = 0;
 let strStart = 0;
-let strHash = 0;
 
 function skipWs(buf: Bytes, end: number): number {
   let c = buf[pos] as number;
@@ -73,21 +78,18 @@ function skipWs(buf: Bytes, end: number): number {
   return pos < end ? c : -1;
 }
 
-/** Scan a string whose opening quote is at `pos`: sets `strStart`, `strHash`, `pos` after the closing quote. */
+/** Scan a string whose opening quote is at `pos`: sets `strStart`, and `pos` after the closing quote. */
 function scanString(buf: Bytes, end: number): boolean {
   let i = pos + 1;
   strStart = i;
-  let h = 0x811c9dc5;
   for (;;) {
     if (i >= end) return false;
     const c = buf[i] as number;
     if (c === 34) break;
     // Escapes, control characters and non-ASCII: JSON.parse decides.
     if (c === 92 || c < 32 || c > 126) return false;
-    h = Math.imul(h ^ c, 0x01000193);
     i++;
   }
-  strHash = (h ^ (h >>> 15)) >>> 0;
   pos = i + 1;
   return true;
 }
@@ -148,7 +150,7 @@ function number(buf: Bytes, end: number): number | typeof DECLINE {
 function scalar(buf: Bytes, end: number, c: number): unknown {
   if (c === 34) {
     if (!scanString(buf, end)) return DECLINE;
-    return text(buf, strStart, pos - 1, strHash);
+    return text(buf, strStart, pos - 1);
   }
   if (c === 116) {
     if (pos + 4 <= end && buf[pos + 1] === 114 && buf[pos + 2] === 117 && buf[pos + 3] === 101) {
@@ -207,7 +209,7 @@ function supplements(buf: Bytes, end: number): unknown[] | typeof DECLINE {
         pos++;
         c = skipWs(buf, end);
         if (c !== 34 || !scanString(buf, end)) return DECLINE;
-        o[name] = text(buf, strStart, pos - 1, strHash);
+        o[name] = text(buf, strStart, pos - 1);
         c = skipWs(buf, end);
         if (c === 44) {
           pos++;
