@@ -86,9 +86,9 @@ for (const [format, enc] of [
     const read = format === 'ndjson' ? build.readDossiers : build.readDossiersCsv;
     for (const t of small) await perRecord(read, t); // warm-up
   }
-  // Interleaved: every round reads every set with every build.
+  // Interleaved: every round reads every set with every build, the builds in turn first.
   for (let k = 0; k < ROUNDS; k++)
-    for (const [b, build] of loaded.entries()) {
+    for (const [b, build] of k % 2 ? [...loaded.entries()].reverse() : loaded.entries()) {
       const read = format === 'ndjson' ? build.readDossiers : build.readDossiersCsv;
       for (const [j, t] of texts.entries()) {
         const m = await perRecord(read, t);
