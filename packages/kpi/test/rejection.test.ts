@@ -318,6 +318,18 @@ describe('the compiled rejection path gives exactly the schema issues', () => {
       expect(same(v).answered).toBe(true);
   });
 
+  it('unknown keys: more distinct key lists than the compiled kinds kept (256) still match', () => {
+    const [base] = [...edgeDossiers(7, 1)] as Dossier[];
+    let answered = 0;
+    for (let i = 0; i < 400; i++) {
+      const v = JSON.parse(JSON.stringify(base)) as Mutable;
+      v[`extra${i}`] = i;
+      if (i % 3 === 0) v.supplementRequests = [{ requestedAt: base.receivedAt, [`x${i}`]: 1 }];
+      if (same(v).answered) answered++;
+    }
+    expect(answered).toBe(400);
+  });
+
   it('answers [] only for records the schema accepts (the acceptor declines those it would trim)', () => {
     for (const d of edgeDossiers(8, 500)) {
       const v = { ...d, id: ` ${d.id} ` };
