@@ -3,6 +3,7 @@ import { fromZodError } from '@cdsx/criteria/internal';
 import { z } from 'zod';
 import { acceptDossier } from './acceptor';
 import { parseDossierLine } from './fast-json';
+import { explainDossier } from './rejection';
 import {
   type Dossier,
   DossierSchema,
@@ -366,6 +367,10 @@ export function idKey(id: string): string {
 
 /** Fast acceptors of schemas (a compiled check that returns the record, or declines and lets the schema decide). */
 const ACCEPTORS = new Map<unknown, (value: unknown) => unknown>([[DossierSchema, acceptDossier]]);
+/** Compiled rejection paths of schemas: the schema's issues for a record, or `undefined` (the schema decides). */
+const EXPLAINERS = new Map<unknown, (value: unknown) => ValidationIssue[] | undefined>([
+  [DossierSchema, explainDossier],
+]);
 
 /** The issues of a failed parse, and nothing else. */
 class IssueList {
@@ -394,6 +399,7 @@ export class RecordValidator<T> {
   private readonly maxIssues: number;
   private readonly seen: IdSet | undefined;
   private readonly accept: ((value: unknown) => T | undefined) | undefined;
+  private readonly explain: ((value: unknown) => ValidationIssue[] | undefined) | undefined;
   private readonly onReject: ReadOptions['onReject'];
   private readonly idOf: (record: T) => string;
 
@@ -408,6 +414,7 @@ export class RecordValidator<T> {
     this.maxIssues = options.maxIssues ?? 1000;
     this.seen = options.dedupe === false ? undefined : new IdSet();
     this.accept = ACCEPTORS.get(schema) as ((value: unknown) => T | undefined) | undefined;
+    this.explain = EXPLAINERS.get(schema);
     this.onReject = options.onReject;
   }
 
@@ -436,11 +443,20 @@ export class RecordValidator<T> {
     // reportInput: zod 4 leaves `input` off issues otherwise, and the messages name the value received.
     let data = this.accept?.(value);
     if (data === undefined) {
-      const r = safeParseIssues(this.schema, value, { reportInput: true });
-      if (!r.success) {
+      // The compiled rejection path gives the schema's issues without running it (issue 17 item 4);
+      // where it declines, or finds none (a record the schema accepts after trimming), the schema runs.
+      const explained = this.explain?.(value);
+      const r =
+        explained !== undefined && explained.length > 0
+          ? undefined
+          : safeParseIssues(this.schema, value, { reportInput: true });
+      if (r === undefined || !r.success) {
         s.rejected++;
         // The converted issues are fresh objects: locate them in place rather than copying each again.
-        const located = fromZodError(r.error as unknown as z.core.$ZodError);
+        const located =
+          r === undefined
+            ? (explained as ValidationIssue[])
+            : fromZodError(r.error as unknown as z.core.$ZodError);
         for (const i of located) {
           i.record = record;
           if (line !== undefined) i.line = line;

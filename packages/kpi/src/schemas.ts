@@ -14,11 +14,26 @@ const AFTER_LAST_MS = Date.UTC(DOSSIER_YEARS.last + 1, 0, 1) - 7 * 3_600_000;
 /** Whether epoch milliseconds fall in {@link DOSSIER_YEARS} (Vietnam time). */
 export const inDossierYears = (ms: number): boolean => ms >= FIRST_MS && ms < AFTER_LAST_MS;
 
-const OUT_OF_RANGE = {
+/** The issue of a date outside {@link DOSSIER_YEARS} (its params; also built by the compiled rejection path). */
+export const OUT_OF_RANGE = Object.freeze({
   code: 'date_out_of_range',
   vi: `ngày ngoài phạm vi cho phép (năm ${DOSSIER_YEARS.first}–${DOSSIER_YEARS.last})`,
   en: `date outside the accepted range (years ${DOSSIER_YEARS.first}–${DOSSIER_YEARS.last})`,
-};
+});
+
+/** The issue of a string that is not an ISO 8601 instant with a real offset (its params). */
+export const INVALID_INSTANT = Object.freeze({
+  code: 'invalid_instant',
+  vi: 'cần thời điểm ISO 8601 có múi giờ, ví dụ 2026-03-05T09:30:00+07:00 (ngày giờ phải có thật; múi giờ từ -12:00 đến +14:00, phút 00, 15, 30 hoặc 45)',
+  en: 'expected an ISO 8601 date-time with an offset, e.g. 2026-03-05T09:30:00+07:00 (a real date and time; offset from -12:00 to +14:00, minutes 00, 15, 30 or 45)',
+});
+
+/** The issue of a date string that is not a real calendar date (its params). */
+export const INVALID_DATE = Object.freeze({
+  code: 'invalid_date',
+  vi: 'ngày không có thật',
+  en: 'not a real calendar date',
+});
 
 /**
  * An ISO 8601 instant with an explicit offset, e.g. `2026-03-05T09:30:00+07:00` or `…Z`, in {@link DOSSIER_YEARS}.
@@ -32,11 +47,7 @@ export const InstantSchema = z
     if (Number.isNaN(ms))
       ctx.addIssue({
         code: 'custom',
-        params: {
-          code: 'invalid_instant',
-          vi: 'cần thời điểm ISO 8601 có múi giờ, ví dụ 2026-03-05T09:30:00+07:00 (ngày giờ phải có thật; múi giờ từ -12:00 đến +14:00, phút 00, 15, 30 hoặc 45)',
-          en: 'expected an ISO 8601 date-time with an offset, e.g. 2026-03-05T09:30:00+07:00 (a real date and time; offset from -12:00 to +14:00, minutes 00, 15, 30 or 45)',
-        },
+        params: INVALID_INSTANT,
         input: s,
       });
     else if (!inDossierYears(ms)) ctx.addIssue({ code: 'custom', params: OUT_OF_RANGE, input: s });
@@ -45,7 +56,7 @@ export const InstantSchema = z
 
 /** A calendar date that exists (`2026-02-30` is rejected). */
 export const RealDateSchema = IsoDateSchema.refine((s) => parseIsoDay(s) !== null, {
-  params: { code: 'invalid_date', vi: 'ngày không có thật', en: 'not a real calendar date' },
+  params: INVALID_DATE,
 }).refine(
   (s) => {
     const y = Number(s.slice(0, 4));
@@ -157,109 +168,142 @@ export const DossierSchema = z
     /** Có kết quả giải quyết điện tử. */
     electronicResult: z.boolean(),
   })
-  .superRefine((d, ctx) => {
-    if (d.channel === 'online' && d.onlineMode === undefined) {
-      ctx.addIssue({
-        ...issue(
-          'required',
-          'hồ sơ trực tuyến cần onlineMode (full | partial)',
-          'an online dossier needs onlineMode (full | partial)',
-        ),
-        path: ['onlineMode'],
-        input: undefined,
-      });
-    }
-    if (d.channel !== 'online' && d.onlineMode !== undefined) {
-      ctx.addIssue({
-        ...issue('not_allowed', 'chỉ hồ sơ trực tuyến có onlineMode', 'only online dossiers have onlineMode'),
-        path: ['onlineMode'],
-        input: d.onlineMode,
-      });
-    }
-    if (d.appointmentDate === undefined && d.processingDays === undefined) {
-      ctx.addIssue({
-        ...issue(
-          'required',
-          'cần appointmentDate (ngày hẹn trả) hoặc processingDays (số ngày làm việc)',
-          'needs appointmentDate or processingDays (working days)',
-        ),
-        path: ['appointmentDate'],
-        input: undefined,
-      });
-    }
-    const received = parseInstant(d.receivedAt);
-    if (d.status === 'in_progress' && d.finishedAt !== undefined) {
-      ctx.addIssue({
-        ...issue(
-          'not_allowed',
-          'hồ sơ đang xử lý không có finishedAt',
-          'an in-progress dossier has no finishedAt',
-        ),
-        path: ['finishedAt'],
-        input: d.finishedAt,
-      });
-    }
-    if (d.status !== 'in_progress' && d.finishedAt === undefined) {
-      ctx.addIssue({
-        ...issue(
-          'required',
-          `hồ sơ có trạng thái ${d.status} cần finishedAt`,
-          `a dossier with status ${d.status} needs finishedAt`,
-        ),
-        path: ['finishedAt'],
-        input: undefined,
-      });
-    }
-    if (d.finishedAt !== undefined && parseInstant(d.finishedAt) < received) {
-      ctx.addIssue({
-        ...issue(
-          'finished_before_received',
-          'thời điểm kết thúc trước thời điểm tiếp nhận',
-          'finished before it was received',
-        ),
-        path: ['finishedAt'],
-        input: d.finishedAt,
-      });
-    }
-    if (d.paidOnline && !d.feeBearing) {
-      ctx.addIssue({
-        ...issue(
-          'not_allowed',
-          'hồ sơ không có phí thì không thể thanh toán trực tuyến',
-          'a dossier without fees cannot be paid online',
-        ),
-        path: ['paidOnline'],
-        input: true,
-      });
-    }
-    d.supplementRequests.forEach((s, i) => {
-      const req = parseInstant(s.requestedAt);
-      if (req < received) {
-        ctx.addIssue({
-          ...issue(
-            'before_received',
-            'yêu cầu bổ sung trước khi tiếp nhận',
-            'supplement requested before the dossier was received',
-          ),
-          path: ['supplementRequests', i, 'requestedAt'],
-          input: s.requestedAt,
-        });
-      }
-      if (s.suppliedAt !== undefined && parseInstant(s.suppliedAt) < req) {
-        ctx.addIssue({
-          ...issue(
-            'supplied_before_requested',
-            'bổ sung trước khi được yêu cầu',
-            'supplied before it was requested',
-          ),
-          path: ['supplementRequests', i, 'suppliedAt'],
-          input: s.suppliedAt,
-        });
-      }
-    });
-  })
+  .superRefine((d, ctx) => dossierRuleIssues(d, (issue) => ctx.addIssue(issue)))
   .meta({ id: 'Dossier', description: 'Hồ sơ TTHC: one administrative-procedure dossier.' });
 export type Dossier = z.infer<typeof DossierSchema>;
+
+/** A custom issue of one of a dossier's cross-field rules, as zod's `superRefine` receives it. */
+export interface DossierRuleIssue {
+  [key: string]: unknown;
+  code: 'custom';
+  params: { code: string; vi: string; en: string };
+  path: PropertyKey[];
+  input: unknown;
+}
+
+/** The fields the cross-field rules read (a dossier whose fields each have the right type). */
+export interface DossierRuleFields {
+  receivedAt: string;
+  channel: string;
+  onlineMode?: string | undefined;
+  appointmentDate?: string | undefined;
+  processingDays?: number | undefined;
+  finishedAt?: string | undefined;
+  status: string;
+  supplementRequests: ReadonlyArray<{ requestedAt: string; suppliedAt?: string | undefined }>;
+  feeBearing: boolean;
+  paidOnline: boolean;
+}
+
+/** The params of a rule's custom issue: its code and bilingual message. */
+const rule = (code: string, vi: string, en: string) => Object.freeze({ code, vi, en });
+
+/**
+ * The issues of the cross-field rules, one constant each (a status-dependent one per status): the compiled
+ * rejection path converts each once, not once per record.
+ */
+const RULE = Object.freeze({
+  onlineModeRequired: rule(
+    'required',
+    'hồ sơ trực tuyến cần onlineMode (full | partial)',
+    'an online dossier needs onlineMode (full | partial)',
+  ),
+  onlineModeNotAllowed: rule(
+    'not_allowed',
+    'chỉ hồ sơ trực tuyến có onlineMode',
+    'only online dossiers have onlineMode',
+  ),
+  termRequired: rule(
+    'required',
+    'cần appointmentDate (ngày hẹn trả) hoặc processingDays (số ngày làm việc)',
+    'needs appointmentDate or processingDays (working days)',
+  ),
+  finishedNotAllowed: rule(
+    'not_allowed',
+    'hồ sơ đang xử lý không có finishedAt',
+    'an in-progress dossier has no finishedAt',
+  ),
+  finishedRequired: Object.freeze(
+    Object.fromEntries(
+      DOSSIER_STATUSES.map((status) => [
+        status,
+        rule(
+          'required',
+          `hồ sơ có trạng thái ${status} cần finishedAt`,
+          `a dossier with status ${status} needs finishedAt`,
+        ),
+      ]),
+    ) as Record<(typeof DOSSIER_STATUSES)[number], { code: string; vi: string; en: string }>,
+  ),
+  finishedBeforeReceived: rule(
+    'finished_before_received',
+    'thời điểm kết thúc trước thời điểm tiếp nhận',
+    'finished before it was received',
+  ),
+  paidWithoutFee: rule(
+    'not_allowed',
+    'hồ sơ không có phí thì không thể thanh toán trực tuyến',
+    'a dossier without fees cannot be paid online',
+  ),
+  beforeReceived: rule(
+    'before_received',
+    'yêu cầu bổ sung trước khi tiếp nhận',
+    'supplement requested before the dossier was received',
+  ),
+  suppliedBeforeRequested: rule(
+    'supplied_before_requested',
+    'bổ sung trước khi được yêu cầu',
+    'supplied before it was requested',
+  ),
+});
+
+/**
+ * The cross-field rules of a dossier whose fields each have the right type (channel and onlineMode,
+ * appointment or processing days, status and finishedAt, dates in order, fees): the one home of these
+ * rules, run by {@link DossierSchema}'s `superRefine` and by the compiled rejection path
+ * (`rejection.ts`), which must report exactly the schema's issues.
+ */
+export function dossierRuleIssues(d: DossierRuleFields, add: (issue: DossierRuleIssue) => void): void {
+  if (d.channel === 'online' && d.onlineMode === undefined)
+    add({ code: 'custom', params: RULE.onlineModeRequired, path: ['onlineMode'], input: undefined });
+  if (d.channel !== 'online' && d.onlineMode !== undefined)
+    add({ code: 'custom', params: RULE.onlineModeNotAllowed, path: ['onlineMode'], input: d.onlineMode });
+  if (d.appointmentDate === undefined && d.processingDays === undefined)
+    add({ code: 'custom', params: RULE.termRequired, path: ['appointmentDate'], input: undefined });
+  const received = parseInstant(d.receivedAt);
+  if (d.status === 'in_progress' && d.finishedAt !== undefined)
+    add({ code: 'custom', params: RULE.finishedNotAllowed, path: ['finishedAt'], input: d.finishedAt });
+  if (d.status !== 'in_progress' && d.finishedAt === undefined)
+    add({
+      code: 'custom',
+      params: RULE.finishedRequired[d.status as keyof typeof RULE.finishedRequired],
+      path: ['finishedAt'],
+      input: undefined,
+    });
+  if (d.finishedAt !== undefined && parseInstant(d.finishedAt) < received)
+    add({ code: 'custom', params: RULE.finishedBeforeReceived, path: ['finishedAt'], input: d.finishedAt });
+  if (d.paidOnline && !d.feeBearing)
+    add({ code: 'custom', params: RULE.paidWithoutFee, path: ['paidOnline'], input: true });
+  const sups = d.supplementRequests;
+  for (let i = 0; i < sups.length; i++) {
+    const s = sups[i] as DossierRuleFields['supplementRequests'][number];
+    const req = parseInstant(s.requestedAt);
+    if (req < received)
+      add({
+        code: 'custom',
+        params: RULE.beforeReceived,
+        path: ['supplementRequests', i, 'requestedAt'],
+        input: s.requestedAt,
+      });
+    if (s.suppliedAt !== undefined && parseInstant(s.suppliedAt) < req)
+      add({
+        code: 'custom',
+        params: RULE.suppliedBeforeRequested,
+        path: ['supplementRequests', i, 'suppliedAt'],
+        input: s.suppliedAt,
+      });
+  }
+}
 
 /** Cấp thực hiện thủ tục. */
 export const PROCEDURE_LEVELS = ['central', 'province', 'commune'] as const;
