@@ -422,7 +422,7 @@ export function tryAssessBatch(
       if (o === MET) gap[k] = 0;
       else if (o === NOT_MET && typeof x === 'number') {
         const t = thresholdNumber[s]!;
-        gap[k] = t === t ? roundPositive(Math.abs(t - x)) : NaN;
+        gap[k] = Number.isNaN(t) ? NaN : roundPositive(Math.abs(t - x));
       } else gap[k] = NaN;
     }
   }

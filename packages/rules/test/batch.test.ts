@@ -131,7 +131,9 @@ describe.each(EDITIONS.map((p) => [p.edition.version, p] as const))(
           expectSameRecords(batch, records, `fixtures ${key} ${remediation}`);
           expectColumnsAgree(batch, records);
           const summaries = assessMany(g.inputs, { ...options, detail: 'summary' });
-          summaries.forEach((s, i) => expect(JSON.stringify(batch.summary(i))).toBe(JSON.stringify(s)));
+          summaries.forEach((s, i) => {
+            expect(JSON.stringify(batch.summary(i))).toBe(JSON.stringify(s));
+          });
           compared += records.length;
         }
       }
