@@ -5,7 +5,9 @@
 // Run: `pnpm --filter @cdsx/rules bench` (builds first via turbo: `pnpm bench`) or `node bench/bench.mjs`.
 // BENCH_ROUNDS (default 3) rounds; each round runs json-rules-engine once and every fast mode FAST_REPS times.
 // No side keeps its records alive while another is timed (a retained result set only adds GC work to whoever
-// runs next); the results are compared in a separate pass after the timed rounds.
+// runs next), and with --expose-gc (the `bench` script) the heap is collected before every timed run, so no
+// side pays for collecting another's garbage (each still pays for the collections its own allocation causes
+// while it runs); the results are compared in a separate pass after the timed rounds.
 import { COMMUNES } from '@cdsx/criteria/communes';
 import { latestEdition } from '@cdsx/criteria/editions';
 import { assessBatch, assessLevels, assessMany, assessManyWithEngine } from '@cdsx/rules';
@@ -18,7 +20,9 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+const collect = typeof globalThis.gc === 'function' ? globalThis.gc : () => {};
 async function timeAsync(fn) {
+  collect();
   const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const result = await fn();
@@ -27,6 +31,7 @@ async function timeAsync(fn) {
   return { result, wall, cpu: (c.user + c.system) / 1000 };
 }
 function timeSync(fn) {
+  collect();
   const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const result = fn();
@@ -127,7 +132,10 @@ console.log(
   `communes: ${n}   levels reached: ${JSON.stringify(levels)}   input: NDJSON ${f(ndjson.length / 1e6)} MB, parsed before timing`,
 );
 console.log(
-  `${ROUNDS} interleaved rounds: json-rules-engine once, then each fast mode ${FAST_REPS}× (${decided} decisions timed)`,
+  `${ROUNDS} interleaved rounds: json-rules-engine once, then each fast mode ${FAST_REPS}× (${decided} decisions timed); ` +
+    (typeof globalThis.gc === 'function'
+      ? 'heap collected before every timed run'
+      : 'no collection between runs (run node --expose-gc to collect before each)'),
 );
 console.log(row('json-rules-engine (full records)', eWall, eCpu, engineSamples.length));
 modes.forEach((m, i) => {

@@ -10,8 +10,8 @@ import {
   type ValidationIssue,
 } from '@cdsx/criteria';
 import { decideLevel, outcomesOf } from './assess';
-import type { RuleSet } from './compile';
-import { type AssessOptions, type Prepared, preparer } from './context';
+import type { CompiledRequirement, RuleSet } from './compile';
+import { type AssessOptions, preparer } from './context';
 import {
   buildRecord,
   type CatalogContext,
@@ -21,6 +21,7 @@ import {
   type DecisionRecord,
   levelValuesOf,
   MET,
+  NOT_AVAILABLE,
   NOT_MET,
   type RecordOptions,
   roundPositive,
@@ -149,6 +150,14 @@ interface TableData {
   readonly ri: Int32Array;
   /** Per slot: numeric threshold, NaN when the threshold is not a number. */
   readonly thresholdNumber: Float64Array;
+  /**
+   * Per slot: the requirement's predicate (`null` when not applicable) — when every requirement reads only
+   * its own criterion (as the catalog compiles them), so the outcomes are decided slot by slot while the
+   * columns are written; `null` otherwise (then by `outcomesOf`).
+   */
+  readonly tests: ReadonlyArray<CompiledRequirement['test'] | null> | null;
+  /** The requirement outcomes of the record being decided, by requirement index. */
+  readonly outcomes: Uint8Array;
 }
 
 function tableOf(ctx: CatalogContext, ruleSet: RuleSet): TableData {
@@ -177,6 +186,47 @@ function tableOf(ctx: CatalogContext, ruleSet: RuleSet): TableData {
     ci: Int32Array.from(cells, (c) => c.ci),
     ri: Int32Array.from(cells, (c) => c.ri),
     thresholdNumber: Float64Array.from(cells, (c) => (typeof c.threshold === 'number' ? c.threshold : NaN)),
+    tests: ruleSet.requirements.every((r) => r.slots.length === 1 && r.slots[0] === r.criterionIndex)
+      ? cells.map((c) => (c.ri < 0 ? null : ruleSet.requirements[c.ri]!.test))
+      : null,
+    outcomes: new Uint8Array(ruleSet.requirements.length),
+  };
+}
+
+/** The per-finding columns. */
+interface Columns {
+  readonly outcome: Uint8Array;
+  readonly observed: Float64Array;
+  readonly observedType: Uint8Array;
+  readonly gap: Float64Array;
+}
+
+function allocateColumns(size: number): Columns {
+  return {
+    outcome: new Uint8Array(size),
+    observed: new Float64Array(size),
+    observedType: new Uint8Array(size),
+    gap: new Float64Array(size),
+  };
+}
+
+function grow(c: Columns, size: number): Columns {
+  const g = allocateColumns(size);
+  g.outcome.set(c.outcome);
+  g.observed.set(c.observed);
+  g.observedType.set(c.observedType);
+  g.gap.set(c.gap);
+  return g;
+}
+
+/** The columns exactly `size` long (views of the same memory when they are longer). */
+function fit(c: Columns, size: number): Columns {
+  if (c.outcome.length === size) return c;
+  return {
+    outcome: c.outcome.subarray(0, size),
+    observed: c.observed.subarray(0, size),
+    observedType: c.observedType.subarray(0, size),
+    gap: c.gap.subarray(0, size),
   };
 }
 
@@ -324,49 +374,50 @@ export function tryAssessBatch(
 ): ParseResult<DecisionBatch> {
   const prepare = preparer(options);
   const n = assessments.length;
-  const prepared = new Array<Prepared>(n);
   const issues: ValidationIssue[] = [];
   const tableIndex = new Map<RuleSet, number>();
   const data: TableData[] = [];
   const table = new Uint16Array(n);
   const start = new Int32Array(n + 1);
+  const level = new Int32Array(n);
+  const possibleLevel = new Int32Array(n);
+  const unknownCriteria = new Array<readonly string[]>(n);
+  const who = new Array<Who>(n);
+  const other = new Map<number, unknown>();
+  // The finding columns, sized from the first record's table and grown when a wider one comes (an overlay).
+  let columns: Columns | null = null;
   let total = 0;
+  let values: unknown[] = [];
+  const unknown: string[] = [];
+  // One pass, each assessment validated and decided in turn (a second pass over the inputs would read them
+  // all from memory again); after the first rejected input only the issues are collected.
   for (let i = 0; i < n; i++) {
     const p = prepare(assessments[i]);
     if (!p.ok) {
       for (const issue of p.issues) issues.push({ ...issue, record: i + 1 });
       continue;
     }
-    const v = p.value;
-    prepared[i] = v;
-    let t = tableIndex.get(v.ruleSet);
+    if (issues.length) continue;
+    const { ctx, ruleSet, assessment } = p.value;
+    let t = tableIndex.get(ruleSet);
     if (t === undefined) {
       t = data.length;
       if (t > 0xffff) throw new RangeError('more than 65,536 slot tables in one batch');
-      data.push(tableOf(v.ctx, v.ruleSet));
-      tableIndex.set(v.ruleSet, t);
+      data.push(tableOf(ctx, ruleSet));
+      tableIndex.set(ruleSet, t);
     }
+    const d = data[t]!;
+    const { ci, ri, thresholdNumber } = d;
+    const width = ci.length;
     table[i] = t;
     start[i] = total;
-    total += data[t]!.ci.length;
-  }
-  if (issues.length) return { ok: false, issues };
-  start[n] = total;
+    const at = total;
+    total += width;
+    if (!columns) columns = allocateColumns(n * width);
+    else if (columns.outcome.length < total)
+      columns = grow(columns, Math.max(total + (n - i - 1) * width, 2 * columns.outcome.length));
+    const { outcome, observed, observedType, gap } = columns;
 
-  const level = new Int32Array(n);
-  const possibleLevel = new Int32Array(n);
-  const outcome = new Uint8Array(total);
-  const observed = new Float64Array(total);
-  const observedType = new Uint8Array(total);
-  const gap = new Float64Array(total);
-  const unknownCriteria = new Array<readonly string[]>(n);
-  const who = new Array<Who>(n);
-  const other = new Map<number, unknown>();
-  let values: unknown[] = [];
-  const unknown: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const { ctx, ruleSet, assessment } = prepared[i]!;
-    const d = data[table[i]!]!;
     // Observed values by criterion index, in a buffer reused by every record.
     const nCriteria = ctx.edition.criteria.length;
     if (values.length !== nCriteria) values = new Array<unknown>(nCriteria);
@@ -374,13 +425,13 @@ export function tryAssessBatch(
     unknown.length = 0;
     const obs = assessment.observations;
     for (const id in obs) {
-      const ci = ctx.criterionIndex.get(id);
-      if (ci !== undefined) values[ci] = obs[id]!.value;
+      const c = ctx.criterionIndex.get(id);
+      if (c !== undefined) values[c] = obs[id]!.value;
       else unknown.push(id);
     }
-    const outcomes = outcomesOf(ruleSet, values);
-    level[i] = decideLevel(ctx, ruleSet, levelValuesOf(ruleSet, outcomes, false));
-    possibleLevel[i] = decideLevel(ctx, ruleSet, levelValuesOf(ruleSet, outcomes, true));
+    const { tests } = d;
+    // Each requirement decided once: slot by slot below when it reads only its criterion, else here.
+    const outcomes = tests ? d.outcomes : outcomesOf(ruleSet, values);
     unknownCriteria[i] = unknown.length ? Object.freeze([...unknown].sort(cmp)) : NO_UNKNOWN;
     const c = assessment.commune;
     who[i] = {
@@ -392,9 +443,7 @@ export function tryAssessBatch(
       synthetic: assessment.synthetic === true,
     };
     // The findings: one slot per criterion × level (the record's `findings` order).
-    const at = start[i]!;
-    const { ci, ri, thresholdNumber } = d;
-    for (let s = 0; s < ci.length; s++) {
+    for (let s = 0; s < width; s++) {
       const k = at + s;
       const x = values[ci[s]!];
       let numeric = NaN;
@@ -416,26 +465,33 @@ export function tryAssessBatch(
         gap[k] = NaN;
         continue;
       }
-      const o = outcomes[r]!;
+      let o: number;
+      if (tests) {
+        // As `outcomesOf`: not available when the observation is missing, else the compiled predicate.
+        o = x === undefined ? NOT_AVAILABLE : tests[s]!(values) ? MET : NOT_MET;
+        outcomes[r] = o;
+      } else o = outcomes[r]!;
       outcome[k] = o;
       // As `gapOf`: 0 when met; the rounded positive distance for a number not met; otherwise null (NaN).
       if (o === MET) gap[k] = 0;
       else if (o === NOT_MET && typeof x === 'number') {
-        const t = thresholdNumber[s]!;
-        gap[k] = Number.isNaN(t) ? NaN : roundPositive(Math.abs(t - x));
+        const th = thresholdNumber[s]!;
+        gap[k] = Number.isNaN(th) ? NaN : roundPositive(Math.abs(th - x));
       } else gap[k] = NaN;
     }
+    level[i] = decideLevel(ctx, ruleSet, levelValuesOf(ruleSet, outcomes, false));
+    possibleLevel[i] = decideLevel(ctx, ruleSet, levelValuesOf(ruleSet, outcomes, true));
   }
+  if (issues.length) return { ok: false, issues };
+  start[n] = total;
+  const cols = fit(columns ?? allocateColumns(0), total);
   const batch = new Batch({
     data,
     table,
     level,
     possibleLevel,
     start,
-    outcome,
-    observed,
-    observedType,
-    gap,
+    ...cols,
     unknownCriteria,
     who,
     other,
