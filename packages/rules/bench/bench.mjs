@@ -20,9 +20,18 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-const collect = typeof globalThis.gc === 'function' ? globalThis.gc : () => {};
+// Collect, then let the collector's helper threads finish (process CPU time counts every thread, so a
+// sweep still running from the collection would be charged to the next timed run).
+const gc = typeof globalThis.gc === 'function' && !process.env.BENCH_NO_GC ? globalThis.gc : null;
+const settle = () =>
+  new Promise((resolve) => setTimeout(resolve, Number(process.env.BENCH_SETTLE_MS ?? 100)));
+async function collect() {
+  if (!gc) return;
+  gc();
+  await settle();
+}
 async function timeAsync(fn) {
-  collect();
+  await collect();
   const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const result = await fn();
@@ -31,7 +40,6 @@ async function timeAsync(fn) {
   return { result, wall, cpu: (c.user + c.system) / 1000 };
 }
 function timeSync(fn) {
-  collect();
   const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const result = fn();
@@ -73,8 +81,11 @@ const modes = [
 ];
 const engine = () => assessManyWithEngine(assessments, e);
 
-// Warm-up: every fast mode, and json-rules-engine on a slice, so the JIT and the rule caches are hot.
-for (let i = 0; i < 3; i++) for (const m of modes) m.run();
+// Warm-up: every fast mode BENCH_WARMUP times (default 10: a batch needs several runs before its optimised
+// code is in place, more on a loaded machine), and json-rules-engine on a slice, so the JIT and the rule
+// caches are hot.
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
+for (let i = 0; i < WARMUP; i++) for (const m of modes) m.run();
 await assessManyWithEngine(assessments.slice(0, 300), e);
 
 const engineSamples = [];
@@ -84,13 +95,14 @@ for (let round = 0; round < ROUNDS; round++) {
   const { result, ...t } = await timeAsync(engine);
   decided += result.length;
   engineSamples.push(t);
-  modes.forEach((m, i) => {
+  for (const [i, m] of modes.entries()) {
     for (let k = 0; k < FAST_REPS; k++) {
+      await collect();
       const { result, ...t } = timeSync(() => m.run());
       decided += result.length ?? result.size ?? result.level.length;
       samples[i].push(t);
     }
-  });
+  }
 }
 
 // The comparison pass, untimed.
@@ -133,8 +145,8 @@ console.log(
 );
 console.log(
   `${ROUNDS} interleaved rounds: json-rules-engine once, then each fast mode ${FAST_REPS}× (${decided} decisions timed); ` +
-    (typeof globalThis.gc === 'function'
-      ? 'heap collected before every timed run'
+    (gc
+      ? 'heap collected (and settled) before every timed run'
       : 'no collection between runs (run node --expose-gc to collect before each)'),
 );
 console.log(row('json-rules-engine (full records)', eWall, eCpu, engineSamples.length));

@@ -32,7 +32,12 @@ import {
  * Outcome codes of the {@link DecisionBatch.outcome} column: the code is the index in this list
  * (0 `met` đạt · 1 `not_met` chưa đạt · 2 `not_available` chưa có số liệu · 3 `not_applicable` không áp dụng).
  */
-export const BATCH_OUTCOMES = Object.freeze(['met', 'not_met', 'not_available', 'not_applicable'] as const);
+export const BATCH_OUTCOMES = /* @__PURE__ */ Object.freeze([
+  'met',
+  'not_met',
+  'not_available',
+  'not_applicable',
+] as const);
 
 /**
  * Type codes of the {@link DecisionBatch.observedType} column: the code is the index in this list.
@@ -40,7 +45,12 @@ export const BATCH_OUTCOMES = Object.freeze(['met', 'not_met', 'not_available', 
  * 1 or 0), `other` (only with `skipValidation` on input that would not validate: read it with
  * {@link DecisionBatch.observedAt}).
  */
-export const BATCH_OBSERVED_TYPES = Object.freeze(['missing', 'number', 'boolean', 'other'] as const);
+export const BATCH_OBSERVED_TYPES = /* @__PURE__ */ Object.freeze([
+  'missing',
+  'number',
+  'boolean',
+  'other',
+] as const);
 
 /**
  * Bảng vị trí — the slot table of one rule set (one edition, with its overlay, for one area group): one slot
@@ -235,7 +245,7 @@ const T_MISSING = 0;
 const T_NUMBER = 1;
 const T_BOOLEAN = 2;
 const T_OTHER = 3;
-const NO_UNKNOWN: readonly string[] = Object.freeze([]);
+const NO_UNKNOWN: readonly string[] = /* @__PURE__ */ Object.freeze([]);
 
 /** What `record(i)` needs of the assessment besides the columns (copied: later changes to the input do not matter). */
 interface Who {
@@ -357,6 +367,70 @@ class Batch implements DecisionBatch {
   }
 }
 
+/** The observed values of an assessment by criterion index (`undefined` when missing); unknown ids to `unknown`. */
+function observe(ctx: CatalogContext, assessment: Assessment, values: unknown[], unknown: string[]): void {
+  values.fill(undefined);
+  const obs = assessment.observations;
+  for (const id in obs) {
+    const c = ctx.criterionIndex.get(id);
+    if (c !== undefined) values[c] = obs[id]!.value;
+    else unknown.push(id);
+  }
+}
+
+/**
+ * Write the findings of one record — one slot per criterion × level, the record's `findings` order — from
+ * position `at`; with `d.tests`, decide each requirement here too (into `outcomes`). A function of its own
+ * (called once per record, so optimised within the first batch rather than by on-stack replacement).
+ */
+function writeFindings(
+  d: TableData,
+  values: readonly unknown[],
+  outcomes: Uint8Array,
+  columns: Columns,
+  at: number,
+  other: Map<number, unknown>,
+): void {
+  const { ci, ri, thresholdNumber, tests } = d;
+  const { outcome, observed, observedType, gap } = columns;
+  for (let s = 0; s < ci.length; s++) {
+    const k = at + s;
+    const x = values[ci[s]!];
+    let numeric = NaN;
+    if (x === undefined) observedType[k] = T_MISSING;
+    else if (typeof x === 'number') {
+      observedType[k] = T_NUMBER;
+      numeric = x;
+    } else if (typeof x === 'boolean') {
+      observedType[k] = T_BOOLEAN;
+      numeric = x ? 1 : 0;
+    } else {
+      observedType[k] = T_OTHER;
+      other.set(k, x);
+    }
+    observed[k] = numeric;
+    const r = ri[s]!;
+    if (r < 0) {
+      outcome[k] = NOT_APPLICABLE;
+      gap[k] = NaN;
+      continue;
+    }
+    let o: number;
+    if (tests) {
+      // As `outcomesOf`: not available when the observation is missing, else the compiled predicate.
+      o = x === undefined ? NOT_AVAILABLE : tests[s]!(values) ? MET : NOT_MET;
+      outcomes[r] = o;
+    } else o = outcomes[r]!;
+    outcome[k] = o;
+    // As `gapOf`: 0 when met; the rounded positive distance for a number not met; otherwise null (NaN).
+    if (o === MET) gap[k] = 0;
+    else if (o === NOT_MET && typeof x === 'number') {
+      const th = thresholdNumber[s]!;
+      gap[k] = Number.isNaN(th) ? NaN : roundPositive(Math.abs(th - x));
+    } else gap[k] = NaN;
+  }
+}
+
 /**
  * Decide many assessments into a columnar batch ({@link DecisionBatch}) — the same decisions as
  * {@link assessMany}, with the full information of every finding, in typed columns instead of one object per
@@ -407,8 +481,7 @@ export function tryAssessBatch(
       tableIndex.set(ruleSet, t);
     }
     const d = data[t]!;
-    const { ci, ri, thresholdNumber } = d;
-    const width = ci.length;
+    const width = d.ci.length;
     table[i] = t;
     start[i] = total;
     const at = total;
@@ -416,22 +489,11 @@ export function tryAssessBatch(
     if (!columns) columns = allocateColumns(n * width);
     else if (columns.outcome.length < total)
       columns = grow(columns, Math.max(total + (n - i - 1) * width, 2 * columns.outcome.length));
-    const { outcome, observed, observedType, gap } = columns;
-
     // Observed values by criterion index, in a buffer reused by every record.
     const nCriteria = ctx.edition.criteria.length;
     if (values.length !== nCriteria) values = new Array<unknown>(nCriteria);
-    values.fill(undefined);
     unknown.length = 0;
-    const obs = assessment.observations;
-    for (const id in obs) {
-      const c = ctx.criterionIndex.get(id);
-      if (c !== undefined) values[c] = obs[id]!.value;
-      else unknown.push(id);
-    }
-    const { tests } = d;
-    // Each requirement decided once: slot by slot below when it reads only its criterion, else here.
-    const outcomes = tests ? d.outcomes : outcomesOf(ruleSet, values);
+    observe(ctx, assessment, values, unknown);
     unknownCriteria[i] = unknown.length ? Object.freeze([...unknown].sort(cmp)) : NO_UNKNOWN;
     const c = assessment.commune;
     who[i] = {
@@ -442,43 +504,9 @@ export function tryAssessBatch(
       period: assessment.period,
       synthetic: assessment.synthetic === true,
     };
-    // The findings: one slot per criterion × level (the record's `findings` order).
-    for (let s = 0; s < width; s++) {
-      const k = at + s;
-      const x = values[ci[s]!];
-      let numeric = NaN;
-      if (x === undefined) observedType[k] = T_MISSING;
-      else if (typeof x === 'number') {
-        observedType[k] = T_NUMBER;
-        numeric = x;
-      } else if (typeof x === 'boolean') {
-        observedType[k] = T_BOOLEAN;
-        numeric = x ? 1 : 0;
-      } else {
-        observedType[k] = T_OTHER;
-        other.set(k, x);
-      }
-      observed[k] = numeric;
-      const r = ri[s]!;
-      if (r < 0) {
-        outcome[k] = NOT_APPLICABLE;
-        gap[k] = NaN;
-        continue;
-      }
-      let o: number;
-      if (tests) {
-        // As `outcomesOf`: not available when the observation is missing, else the compiled predicate.
-        o = x === undefined ? NOT_AVAILABLE : tests[s]!(values) ? MET : NOT_MET;
-        outcomes[r] = o;
-      } else o = outcomes[r]!;
-      outcome[k] = o;
-      // As `gapOf`: 0 when met; the rounded positive distance for a number not met; otherwise null (NaN).
-      if (o === MET) gap[k] = 0;
-      else if (o === NOT_MET && typeof x === 'number') {
-        const th = thresholdNumber[s]!;
-        gap[k] = Number.isNaN(th) ? NaN : roundPositive(Math.abs(th - x));
-      } else gap[k] = NaN;
-    }
+    // Each requirement decided once: slot by slot in `writeFindings` when it reads only its criterion, else here.
+    const outcomes = d.tests ? d.outcomes : outcomesOf(ruleSet, values);
+    writeFindings(d, values, outcomes, columns, at, other);
     level[i] = decideLevel(ctx, ruleSet, levelValuesOf(ruleSet, outcomes, false));
     possibleLevel[i] = decideLevel(ctx, ruleSet, levelValuesOf(ruleSet, outcomes, true));
   }
