@@ -5,9 +5,8 @@
 // Run: `pnpm --filter @cdsx/rules bench` (builds first via turbo: `pnpm bench`) or `node bench/bench.mjs`.
 // BENCH_ROUNDS (default 3) rounds; each round runs json-rules-engine once and every fast mode FAST_REPS times.
 // No side keeps its records alive while another is timed (a retained result set only adds GC work to whoever
-// runs next), and with --expose-gc (the `bench` script) the heap is collected before every timed run, so no
-// side pays for collecting another's garbage (each still pays for the collections its own allocation causes
-// while it runs); the results are compared in a separate pass after the timed rounds.
+// runs next), and the collector is given time to finish between timed runs (see `collect`); the results are
+// compared in a separate pass after the timed rounds.
 import { COMMUNES } from '@cdsx/criteria/communes';
 import { latestEdition } from '@cdsx/criteria/editions';
 import { assessBatch, assessLevels, assessMany, assessManyWithEngine } from '@cdsx/rules';
@@ -20,15 +19,16 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-// Collect, then let the collector's helper threads finish (process CPU time counts every thread, so a
-// sweep still running from the collection would be charged to the next timed run).
-const gc = typeof globalThis.gc === 'function' && !process.env.BENCH_NO_GC ? globalThis.gc : null;
-const settle = () =>
-  new Promise((resolve) => setTimeout(resolve, Number(process.env.BENCH_SETTLE_MS ?? 100)));
+// Before every timed run, the event loop idles BENCH_SETTLE_MS (default 150 ms) so the collector finishes
+// what earlier runs left (its foreground tasks run, its helper threads stop): process CPU time counts every
+// thread, so otherwise the run after an allocation-heavy mode is charged for collecting that mode's garbage.
+// With BENCH_GC=1 (and node --expose-gc) the heap is also collected first; measured here, that charges the
+// allocating modes for regrowing the young generation, so it is off by default.
+const gc = process.env.BENCH_GC === '1' && typeof globalThis.gc === 'function' ? globalThis.gc : null;
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 150);
 async function collect() {
-  if (!gc) return;
-  gc();
-  await settle();
+  if (gc) gc();
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 }
 async function timeAsync(fn) {
   await collect();
@@ -145,9 +145,7 @@ console.log(
 );
 console.log(
   `${ROUNDS} interleaved rounds: json-rules-engine once, then each fast mode ${FAST_REPS}× (${decided} decisions timed); ` +
-    (gc
-      ? 'heap collected (and settled) before every timed run'
-      : 'no collection between runs (run node --expose-gc to collect before each)'),
+    `${SETTLE_MS} ms idle before every timed run${gc ? ', heap collected' : ''}`,
 );
 console.log(row('json-rules-engine (full records)', eWall, eCpu, engineSamples.length));
 modes.forEach((m, i) => {

@@ -92,7 +92,8 @@ export interface BatchTable {
  * `record(i)` builds the plain JSON decision record of input `i`, byte-identical (`JSON.stringify`) to the
  * one {@link assessMany} gives for it with the same options; typed arrays never appear in a record. The
  * columns are this batch's own storage: read them, do not write them (a write changes what `record(i)`
- * builds).
+ * builds). A batch is not itself a JSON document: to store or send decisions, serialise `record(i)` /
+ * `records()`.
  *
  * @example
  * const batch = assessBatch(assessments, { edition: published });
