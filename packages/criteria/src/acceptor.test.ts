@@ -130,6 +130,22 @@ describe.each(EDITIONS.map((p) => [p.edition.version, p.edition] as const))(
       }
     });
 
+    it('says false (validateAssessment decides) for keys inherited through another prototype', () => {
+      const accepts = compileAssessmentAcceptor(edition, { unknownCriteria: 'allow' });
+      const plain = validFor(edition, rng(7));
+      expect(accepts(plain)).toBe(true);
+      const obs = plain.observations as Record<string, unknown>;
+      // Observations whose prototype carries one more observation.
+      const inherited = Object.assign(Object.create({ 'ZZ.99': { value: 1, source: 'computed' } }), obs);
+      expect(accepts({ ...plain, observations: inherited })).toBe(false);
+      // One observation inheriting an unknown key.
+      const [id] = Object.keys(obs);
+      const odd = Object.assign(Object.create({ extra: 1 }), obs[id!]);
+      expect(accepts({ ...plain, observations: { ...obs, [id!]: odd } })).toBe(false);
+      // A null-prototype observations object is read like a plain one.
+      expect(accepts({ ...plain, observations: Object.assign(Object.create(null), obs) })).toBe(true);
+    });
+
     it('agrees with validateAssessment on 4,000 random valid and mutated assessments', () => {
       const random = rng(20261122);
       let accepted = 0;

@@ -15,7 +15,7 @@ import {
 } from './record';
 
 /** The highest level whose compiled level rule holds (the base level when none does). */
-function decideLevel(ctx: CatalogContext, ruleSet: RuleSet, levelFacts: FactValues): number {
+export function decideLevel(ctx: CatalogContext, ruleSet: RuleSet, levelFacts: FactValues): number {
   let level = ctx.base.level;
   for (const l of ruleSet.levels) if (l.level > level && l.test(levelFacts)) level = l.level;
   return level;
@@ -27,7 +27,7 @@ let scratch = new Uint8Array(256);
  * buffer shared by every assessment: valid until the next call (each caller is synchronous and done with it
  * before deciding the next assessment; the record copies what it keeps).
  */
-function outcomesOf(ruleSet: RuleSet, values: readonly unknown[]): Uint8Array {
+export function outcomesOf(ruleSet: RuleSet, values: readonly unknown[]): Uint8Array {
   const reqs = ruleSet.requirements;
   if (scratch.length < reqs.length) scratch = new Uint8Array(reqs.length);
   const outcomes = scratch;

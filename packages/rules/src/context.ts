@@ -156,10 +156,10 @@ const acceptors = new WeakMap<CatalogContext, { error: AssessmentAcceptor; allow
 /**
  * The acceptance test of `validateAssessment` (structure, catalog version, each known observation against
  * its criterion's value type / range / scale / unit, unknown ids well-formed — or rejected on request),
- * compiled once per catalog context. Returns the assessment as given, or `null` to let `validateAssessment`
- * report exactly what is wrong (or return the trimmed copy it would use).
+ * compiled once per catalog context. It says whether the assessment can be used as given; `false` lets
+ * `validateAssessment` report exactly what is wrong (or return the trimmed copy it would use).
  */
-function quickValidate(ctx: CatalogContext, input: unknown, rejectUnknown: boolean): Assessment | null {
+function acceptorFor(ctx: CatalogContext, rejectUnknown: boolean): AssessmentAcceptor {
   let pair = acceptors.get(ctx);
   if (!pair) {
     pair = {
@@ -168,7 +168,14 @@ function quickValidate(ctx: CatalogContext, input: unknown, rejectUnknown: boole
     };
     acceptors.set(ctx, pair);
   }
-  return (rejectUnknown ? pair.error : pair.allow)(input) ? (input as Assessment) : null;
+  return rejectUnknown ? pair.error : pair.allow;
+}
+
+/** A context resolved by a preparer, with its overlay and acceptor. */
+interface Resolved {
+  readonly ctx: CatalogContext;
+  readonly applied: AppliedOverlay | null;
+  readonly accept: AssessmentAcceptor;
 }
 
 /**
@@ -259,8 +266,10 @@ export function preparer(options: AssessOptions = {}): (input: unknown) => Parse
     return r;
   };
 
-  // Contexts already resolved by this preparer, by edition hash and province (most batches use one or two).
-  const resolved = new Map<string, { ctx: CatalogContext; applied: AppliedOverlay | null }>();
+  // Contexts already resolved by this preparer, by edition hash then province (most batches use one or
+  // two), with the acceptor of each: one map lookup per assessment, no key string built per assessment.
+  const resolved = new Map<string, Map<string, Resolved>>();
+  const rejectUnknown = options.unknownCriteria === 'error';
 
   return (input) => {
     let edition: CatalogEdition;
@@ -274,20 +283,28 @@ export function preparer(options: AssessOptions = {}): (input: unknown) => Parse
       edition = found.value.edition;
       hash = found.value.hash;
     }
-    const overlays = overlaysFor(edition, hash);
-    if (!overlays.ok) return overlays;
+    let byProvince = resolved.get(hash);
+    if (!byProvince) {
+      byProvince = new Map();
+      resolved.set(hash, byProvince);
+    }
     const province = (input as { commune?: { provinceCode?: unknown } } | null)?.commune?.provinceCode;
-    const memoKey = `${hash}|${typeof province === 'string' ? province : ''}`;
-    let hit = resolved.get(memoKey);
+    const provinceKey = typeof province === 'string' ? province : '';
+    let hit = byProvince.get(provinceKey);
     if (!hit) {
-      const applied = typeof province === 'string' ? (overlays.value.get(province) ?? null) : null;
-      hit = { ctx: contextFor(edition, hash, applied), applied };
-      resolved.set(memoKey, hit);
+      const overlays = overlaysFor(edition, hash);
+      if (!overlays.ok) return overlays;
+      const applied = provinceKey ? (overlays.value.get(provinceKey) ?? null) : null;
+      const ctx = contextFor(edition, hash, applied);
+      hit = { ctx, applied, accept: acceptorFor(ctx, rejectUnknown) };
+      byProvince.set(provinceKey, hit);
     }
     const { ctx, applied } = hit;
     let assessment = options.skipValidation
       ? (input as Assessment)
-      : quickValidate(ctx, input, options.unknownCriteria === 'error');
+      : hit.accept(input)
+        ? (input as Assessment)
+        : null;
     if (!assessment) {
       // Invalid (or unusual): let @cdsx/criteria say exactly what is wrong, where, in vi and en.
       const valid = validateAssessment(input, edition, {

@@ -22,6 +22,15 @@ export {
   tryAssessMany,
 } from './assess';
 export {
+  assessBatch,
+  BATCH_OBSERVED_TYPES,
+  BATCH_OUTCOMES,
+  type BatchOptions,
+  type BatchTable,
+  type DecisionBatch,
+  tryAssessBatch,
+} from './batch';
+export {
   extendedMetFact,
   extendedRequired,
   type JsonCondition,

@@ -247,7 +247,7 @@ function round(x: number): number {
 }
 
 /** Rounded to 9 decimals, but a positive amount never rounds to 0 (a value 5e-10 short is still short). */
-function roundPositive(x: number): number {
+export function roundPositive(x: number): number {
   const r = round(x);
   return r === 0 && x > 0 ? x : r;
 }
@@ -501,7 +501,7 @@ function remediationTable(
 }
 
 /** The static part of one finding: a criterion × level of one rule set (catalog order, then level). */
-interface Cell {
+export interface Cell {
   readonly ci: number;
   readonly li: number;
   readonly di: number;
@@ -518,7 +518,7 @@ interface Cell {
 
 const cellCache = new WeakMap<RuleSet, readonly Cell[]>();
 /** The finding cells of a rule set, computed once: the per-assessment loop only adds the outcome. */
-function cellsOf(ctx: CatalogContext, ruleSet: RuleSet): readonly Cell[] {
+export function cellsOf(ctx: CatalogContext, ruleSet: RuleSet): readonly Cell[] {
   let cells = cellCache.get(ruleSet);
   if (cells) return cells;
   const out: Cell[] = [];
