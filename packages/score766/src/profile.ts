@@ -200,10 +200,6 @@ function portalGroup(id: PortalGroupId): GroupDefinition<PortalGroupId> {
   return PORTAL_GROUPS.find((g) => g.id === id)!;
 }
 
-/**
- * The five official groups of QĐ 766/QĐ-TTg (domain-research §2.1): four are one portal group each (same
- * name and maximum); "Cung cấp dịch vụ trực tuyến" is the portal's online-service and payment groups.
- */
 const OFFICIAL_GROUP_SPECS: readonly {
   id: OfficialGroupId;
   portalGroups: readonly PortalGroupId[];
@@ -220,6 +216,10 @@ const OFFICIAL_GROUP_SPECS: readonly {
   { id: 'satisfaction', portalGroups: ['satisfaction'] },
 ];
 
+/**
+ * The five official groups of QĐ 766/QĐ-TTg (domain-research §2.1): four are one portal group each (same
+ * name and maximum); "Cung cấp dịch vụ trực tuyến" is the portal's online-service and payment groups.
+ */
 export const OFFICIAL_GROUPS: FormulaProfile['officialGroups'] = Object.freeze(
   OFFICIAL_GROUP_SPECS.map(({ id, portalGroups, name }) => ({
     id,

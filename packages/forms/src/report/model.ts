@@ -3,7 +3,6 @@ import type {
   CatalogEdition,
   Comparison,
   Dimension,
-  Lang,
   LocalizedText,
   ParseResult,
   UnitType,

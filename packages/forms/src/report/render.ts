@@ -72,7 +72,7 @@ export function gapReportSections(report: GapReport, lang: Lang): ReportSection[
       tone: 'warn',
       lines: [
         vi
-          ? 'DỮ LIỆU TỔNG HỢP (SYNTHETIC) — không phải số liệu thật của xã này.'
+          ? 'DỮ LIỆU MÔ PHỎNG (SYNTHETIC) — không phải số liệu thật của xã này.'
           : 'SYNTHETIC DATA — not the real figures of this commune.',
       ],
     });
