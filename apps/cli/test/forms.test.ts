@@ -94,7 +94,7 @@ describe('cdsx form generate / read, cdsx report', () => {
     }
     const md = cdsx(['report', filled, '--format', 'md', '--date', '2026-05-04']).stdout;
     const dv01 = edition.criteria.find((c) => c.id === 'DV.01')!;
-    expect(md).toContain(`| DV.01 | ${dv01.title.vi} | 55.94% | ≥ 80% | 24.06% | ${dv01.remediation.vi} |`);
+    expect(md).toContain(`| DV.01 | ${dv01.title.vi} | 55,94% | ≥ 80% | 24,06% | ${dv01.remediation.vi} |`);
     expect(md).toContain('Ngày lập báo cáo: 2026-05-04');
     const html = cdsx(['report', filled, '--format', 'html', '--lang', 'en']).stdout;
     expect(html).toContain(dv01.remediation.en);

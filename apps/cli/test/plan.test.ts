@@ -18,9 +18,7 @@ describe('cdsx plan validate', () => {
     const r = cdsx(['plan', 'validate', PROVINCE_PLAN, '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Valid plan: Tỉnh Lai Châu 2026 — 8 targets, all computable');
-    expect(r.stdout).toMatch(
-      /XA-01\s+Leadership and direction\s+Share of communes at level ≥ 1\s+>= 60\.00%/,
-    );
+    expect(r.stdout).toMatch(/XA-01\s+Leadership and direction\s+Share of communes at level ≥ 1\s+>= 60%/);
     expect(cdsx(['plan', 'validate', COMMUNE_PLAN]).code).toBe(0);
   });
 

@@ -368,8 +368,3 @@ export const I18nContext = createContext<I18n>(i18nFor('vi'));
 export function useI18n(): I18n {
   return useContext(I18nContext);
 }
-
-/** Format a number for display in the current language (vi uses a decimal comma). */
-export function formatNumber(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 2 }).format(value);
-}

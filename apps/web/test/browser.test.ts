@@ -838,6 +838,7 @@ describe('the demo portal in Chromium', () => {
     const printed = page.getByTestId('print-report');
     expect(await printed.isVisible()).toBe(true);
     expect(await page.getByTestId('findings').isVisible()).toBe(false);
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text (print media applied) is what prints; textContent would also read hidden nodes
     const text = (await printed.innerText()).replace(/\s+/g, ' ');
     expect(text).toContain(gapReportTitle(report.value, 'vi'));
     for (const g of record.gaps?.mandatory ?? []) expect(text).toContain(g.criterion);

@@ -1,9 +1,21 @@
 import type { Comparison, Criterion } from './model';
 import type { Lang, LocalizedText } from './text';
 
-// How an observed value and a requirement read to a person, in the criterion's own terms. One home for
-// the CLI, the web portal, the docs and the reports: no Intl, no locale data, so every machine prints the
-// same bytes.
+// How an observed value and a requirement read to a person, in the criterion's own terms. The one home
+// for the CLI, the web portal, the docs, the gap report and the plan report: no Intl, no locale data, so
+// every machine prints the same bytes.
+//
+// The style (one for every renderer):
+// - numbers: at most two decimals, trailing zeros dropped (`82,5`, not `82,50`); Vietnamese writes a
+//   decimal comma and groups thousands with a point (`1.234,5`), English the other way round (`1,234.5`);
+//   `-0` reads `0`.
+// - percentages carry their unit with no space (`82,5%`); other units follow after a space
+//   (`3 ngày làm việc`).
+// - yes/no read `có` / `không` (`yes` / `no`), in lower case: they always follow a label or a sign
+//   (`hiện có: có`, `= có`). No renderer starts a sentence with one; one that needs to would add a
+//   capitalisation option here rather than its own copy.
+// - a missing value reads `chưa có số liệu` / `not available`, never 0 (a table may show its own `—`).
+// - a requirement always carries its sign: `≥ 80%`, `= có`.
 
 /** The mathematical sign of a comparison: `≥`, `≤`, `=`. */
 export function comparisonSymbol(comparison: Comparison): '≥' | '≤' | '=' {
@@ -11,16 +23,24 @@ export function comparisonSymbol(comparison: Comparison): '≥' | '≤' | '=' {
 }
 
 /**
- * A number as a reader sees it: at most two decimals, a decimal comma in Vietnamese (`82,5`), a point in
- * English (`82.5`), no thousands separator, `-0` shown as `0`.
+ * A number as a reader sees it: at most two decimals (trailing zeros dropped); Vietnamese writes a decimal
+ * comma and groups thousands with a point (`1.234,5`), English a decimal point and a comma (`1,234.5`);
+ * `-0` shows as `0`. Same bytes on every machine (no Intl).
  *
  * @example
  * formatNumber(82.456, 'vi') // "82,46"
+ * formatNumber(3321, 'vi') // "3.321"
+ * formatNumber(1234.5, 'en') // "1,234.5"
  */
 export function formatNumber(value: number, lang: Lang): string {
-  const rounded = Math.round(value * 100) / 100;
-  const s = String(rounded === 0 ? 0 : rounded);
-  return lang === 'vi' ? s.replace('.', ',') : s;
+  if (!Number.isFinite(value)) return String(value);
+  // Rounded half away from zero, so that -0.125 and 0.125 differ only in sign.
+  const rounded = Math.sign(value) * (Math.round(Math.abs(value) * 100) / 100);
+  if (rounded === 0) return '0';
+  const [int = '', frac] = String(Math.abs(rounded)).split('.');
+  const [group, decimal] = lang === 'vi' ? ['.', ','] : [',', '.'];
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  return `${rounded < 0 ? '-' : ''}${grouped}${frac ? `${decimal}${frac}` : ''}`;
 }
 
 /** What of a criterion the formatting reads: its unit and ordinal scale. */
@@ -28,7 +48,8 @@ export type FormatCriterion = Pick<Criterion, 'unit'> & { scale?: Criterion['sca
 
 /**
  * An observed value in the criterion's terms: `82,5%`, `3 ngày làm việc`, `có` / `yes`, a scale point with
- * its label (`3 (Toàn trình)`); `chưa có số liệu` / `not available` for a missing value (never 0).
+ * its label (`3 (Toàn trình)`); `chưa có số liệu` / `not available` for a missing value (never 0). Numbers
+ * as {@link formatNumber}. Pass only `{ unit }` for a distance to a threshold (no scale label).
  *
  * @example
  * formatValue(82.5, criterion, 'vi') // "82,5%"

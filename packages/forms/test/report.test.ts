@@ -39,7 +39,7 @@ describe('gap report (báo cáo đánh giá)', () => {
     const md = renderGapReportMarkdown(report, 'vi');
     const line = md.split('\n').find((l) => l.startsWith('| DV.01 |'))!;
     expect(line).toBe(
-      `| DV.01 | ${byId.get('DV.01')!.title.vi} | 55.94% | ≥ 80% | 24.06% | ${byId.get('DV.01')!.remediation.vi} |`,
+      `| DV.01 | ${byId.get('DV.01')!.title.vi} | 55,94% | ≥ 80% | 24,06% | ${byId.get('DV.01')!.remediation.vi} |`,
     );
     for (const g of report.mandatory) {
       expect(md).toContain(`| ${g.criterion} |`);
@@ -55,6 +55,7 @@ describe('gap report (báo cáo đánh giá)', () => {
     const en = renderGapReportMarkdown(report, 'en');
     expect(en).toContain(byId.get('DV.01')!.remediation.en);
     expect(en).toContain('Mandatory requirements not met for level 2');
+    expect(en).toContain(`| DV.01 | ${byId.get('DV.01')!.title.en} | 55.94% | ≥ 80% | 24.06% |`);
   });
 
   it('takes titles and remediation from the edition, not from the record (lean records)', () => {

@@ -1,4 +1,4 @@
-import type { CatalogEdition, Lang } from '@cdsx/criteria';
+import { type CatalogEdition, formatNumber, formatValue, type Lang } from '@cdsx/criteria';
 import { KPI_DEFINITIONS, type KpiId } from '@cdsx/kpi';
 import type { TargetStatus, Trend } from './evaluate';
 import type { Indicator } from './schema';
@@ -43,7 +43,10 @@ function isPercent(ind: Indicator, edition: Pick<CatalogEdition, 'criteria'>): b
   return false;
 }
 
-/** A value of an indicator as shown: `85.00%`, `83.50`, `2`, `có`/`yes`; `—` for not available. */
+/**
+ * A value of an indicator as shown, in the style of `@cdsx/criteria`'s `formatValue`: `85%`, `83,5` (vi) /
+ * `83.5` (en), `2`, `có`/`yes`, `đạt`/`met` for a met-at-level target; `—` for not available (a table cell).
+ */
 export function formatIndicatorValue(
   ind: Indicator,
   value: number | boolean | null | undefined,
@@ -55,10 +58,10 @@ export function formatIndicatorValue(
     // A met-at-level target reads "met / not met"; a yes/no criterion's value reads "yes / no".
     if (ind.kind === 'criterion_met')
       return value ? (lang === 'vi' ? 'đạt' : 'met') : lang === 'vi' ? 'không đạt' : 'not met';
-    return value ? (lang === 'vi' ? 'có' : 'yes') : lang === 'vi' ? 'không' : 'no';
+    return formatValue(value, null, lang);
   }
   if (ind.kind === 'commune_level') return String(value);
-  const text = Number.isInteger(value) && !isPercent(ind, edition) ? String(value) : value.toFixed(2);
+  const text = formatNumber(value, lang);
   return isPercent(ind, edition) ? `${text}%` : text;
 }
 

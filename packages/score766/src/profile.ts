@@ -162,8 +162,6 @@ const dossiers = { vi: 'hồ sơ', en: 'dossiers' };
 const procedures = { vi: 'thủ tục', en: 'procedures' };
 const feedback = { vi: 'phản ánh, kiến nghị', en: 'feedback cases' };
 
-const metric = (code: MetricCode): IndicatorInput => ({ kind: 'metric', code });
-const linear: ScoreRule = { kind: 'linear' };
 const capped = (threshold: number): ScoreRule => ({ kind: 'capped', threshold });
 
 const OPERATIONAL_BASIS: LocalizedText = {
@@ -197,57 +195,103 @@ export const PORTAL_GROUPS: readonly GroupDefinition<PortalGroupId>[] = Object.f
   { id: 'satisfaction', name: { vi: 'Mức độ hài lòng', en: 'Satisfaction' }, max: 18 },
 ]);
 
-/** The five official groups of QĐ 766/QĐ-TTg (domain-research §2.1). */
-export const OFFICIAL_GROUPS: FormulaProfile['officialGroups'] = Object.freeze([
-  {
-    id: 'transparency',
-    name: { vi: 'Công khai, minh bạch', en: 'Publicity and transparency' },
-    max: 18,
-    portalGroups: ['transparency'],
-  },
-  {
-    id: 'progress',
-    name: { vi: 'Tiến độ, kết quả giải quyết', en: 'Processing progress and results' },
-    max: 20,
-    portalGroups: ['progress'],
-  },
-  {
-    id: 'digitisation',
-    name: { vi: 'Số hóa hồ sơ', en: 'Dossier digitisation' },
-    max: 22,
-    portalGroups: ['digitisation'],
-  },
+/** The portal group of an id. */
+function portalGroup(id: PortalGroupId): GroupDefinition<PortalGroupId> {
+  return PORTAL_GROUPS.find((g) => g.id === id)!;
+}
+
+const OFFICIAL_GROUP_SPECS: readonly {
+  id: OfficialGroupId;
+  portalGroups: readonly PortalGroupId[];
+  name?: LocalizedText;
+}[] = [
+  { id: 'transparency', portalGroups: ['transparency'] },
+  { id: 'progress', portalGroups: ['progress'] },
+  { id: 'digitisation', portalGroups: ['digitisation'] },
   {
     id: 'onlineServices',
-    name: { vi: 'Cung cấp dịch vụ trực tuyến', en: 'Online service provision' },
-    max: 22,
     portalGroups: ['onlineService', 'onlinePayment'],
+    name: { vi: 'Cung cấp dịch vụ trực tuyến', en: 'Online service provision' },
   },
-  {
-    id: 'satisfaction',
-    name: { vi: 'Mức độ hài lòng', en: 'Satisfaction' },
-    max: 18,
-    portalGroups: ['satisfaction'],
-  },
-]);
+  { id: 'satisfaction', portalGroups: ['satisfaction'] },
+];
 
-const INDICATORS: readonly IndicatorDefinition[] = [
+/**
+ * The five official groups of QĐ 766/QĐ-TTg (domain-research §2.1): four are one portal group each (same
+ * name and maximum); "Cung cấp dịch vụ trực tuyến" is the portal's online-service and payment groups.
+ */
+export const OFFICIAL_GROUPS: FormulaProfile['officialGroups'] = Object.freeze(
+  OFFICIAL_GROUP_SPECS.map(({ id, portalGroups, name }) => ({
+    id,
+    name: name ?? portalGroup(portalGroups[0]!).name,
+    max: portalGroups.reduce((sum, g) => sum + portalGroup(g).max, 0),
+    portalGroups: [...portalGroups],
+  })),
+);
+
+/**
+ * An indicator as written below: what differs from the common case. Defaults: linear scoring,
+ * `not_available` on a zero denominator, the portal metric `code` as input, `operational` status with the
+ * operational basis (the assumed-rule basis when `ruleAssumed`); `counts` is the unit of a lever on the
+ * numerator.
+ */
+interface IndicatorSpec
+  extends Pick<IndicatorDefinition, 'id' | 'group' | 'name' | 'max' | 'sources'>,
+    Partial<Omit<IndicatorDefinition, 'id' | 'group' | 'name' | 'max' | 'sources'>> {
+  counts?: LocalizedText;
+}
+
+/** The full definition of a spec, its keys always in the same order (the profile's JSON and hash). */
+function indicator(spec: IndicatorSpec): IndicatorDefinition {
+  const { id, code, group, name, max, ruleAssumed, zeroReason, sources } = spec;
+  if (!spec.input && !code) throw new Error(`profile indicator ${id}: neither an input nor a metric code`);
+  const lever = spec.lever ?? (spec.counts ? { field: 'numerator' as const, unit: spec.counts } : undefined);
+  return {
+    id,
+    ...(code ? { code } : {}),
+    group,
+    name,
+    max,
+    rule: spec.rule ?? { kind: 'linear' },
+    ...(ruleAssumed ? { ruleAssumed } : {}),
+    zeroDenominator: spec.zeroDenominator ?? 'not_available',
+    ...(zeroReason ? { zeroReason } : {}),
+    input: spec.input ?? { kind: 'metric', code: code! },
+    status: spec.status ?? 'operational',
+    basis: spec.basis ?? (ruleAssumed ? ASSUMED_BASIS : OPERATIONAL_BASIS),
+    sources,
+    ...(lever ? { lever } : {}),
+  };
+}
+
+const TRACKING: Pick<IndicatorSpec, 'max' | 'rule' | 'basis' | 'sources'> = {
+  max: 0,
+  rule: { kind: 'informational' },
+  basis: {
+    vi: 'Chỉ theo dõi, 0 điểm (mô tả vận hành).',
+    en: 'Tracking only, 0 points (operational description).',
+  },
+  sources: [{ ref: R22 }],
+};
+const NO_FEEDBACK_FULL: Pick<IndicatorSpec, 'zeroDenominator' | 'zeroReason' | 'status' | 'counts'> = {
+  zeroDenominator: 'full',
+  zeroReason: { vi: 'không có PAKN nào: đạt đủ 6 điểm', en: 'no feedback at all: full 6 points' },
+  status: 'official',
+  counts: feedback,
+};
+
+const INDICATOR_SPECS: readonly IndicatorSpec[] = [
   {
     id: '1.1',
     code: 'PUBLISH_ON_TIME',
     group: 'transparency',
     name: { vi: 'TTHC công bố đúng hạn', en: 'Procedures published on time' },
     max: 6,
-    rule: linear,
-    zeroDenominator: 'not_available',
-    input: metric('PUBLISH_ON_TIME'),
-    status: 'operational',
-    basis: OPERATIONAL_BASIS,
     sources: [
       { ref: R22 },
       { ref: R23, note: '20 working days (ministries) / 5 (provinces) before the legal basis takes effect' },
     ],
-    lever: { field: 'numerator', unit: procedures },
+    counts: procedures,
   },
   {
     id: '1.2',
@@ -255,13 +299,8 @@ const INDICATORS: readonly IndicatorDefinition[] = [
     group: 'transparency',
     name: { vi: 'TTHC cập nhật, công khai đúng hạn', en: 'Procedures updated and made public on time' },
     max: 4,
-    rule: linear,
-    zeroDenominator: 'not_available',
-    input: metric('PUBLIC_UPDATE_ON_TIME'),
-    status: 'operational',
-    basis: OPERATIONAL_BASIS,
     sources: [{ ref: R22 }, { ref: R23 }],
-    lever: { field: 'numerator', unit: procedures },
+    counts: procedures,
   },
   {
     id: '1.3',
@@ -269,13 +308,8 @@ const INDICATORS: readonly IndicatorDefinition[] = [
     group: 'transparency',
     name: { vi: 'TTHC công khai đầy đủ nội dung', en: 'Procedures published with full content' },
     max: 2,
-    rule: linear,
-    zeroDenominator: 'not_available',
-    input: metric('PUBLIC_CONTENT_FULL'),
-    status: 'operational',
-    basis: OPERATIONAL_BASIS,
     sources: [{ ref: R22 }, { ref: R23, note: '7 mandatory components, NĐ 63/2010 Art. 8(2)' }],
-    lever: { field: 'numerator', unit: procedures },
+    counts: procedures,
   },
   {
     id: '1.4',
@@ -283,27 +317,19 @@ const INDICATORS: readonly IndicatorDefinition[] = [
     group: 'transparency',
     name: { vi: 'Hồ sơ đồng bộ lên Cổng DVCQG', en: 'Dossiers synchronised to the national portal' },
     max: 6,
-    rule: linear,
-    zeroDenominator: 'not_available',
     zeroReason: {
       vi: 'mẫu số bằng 0; Cổng dùng tổng năm trước chia 12 (tháng) hoặc 4 (quý) — hãy đưa mẫu số đó vào nếu có',
       en: "zero denominator; the portal falls back to the previous year's total ÷ 12 (month) or ÷ 4 (quarter) — give that denominator if you have it",
     },
-    input: metric('DOSSIER_SYNC'),
-    status: 'operational',
-    basis: OPERATIONAL_BASIS,
     sources: [{ ref: R22 }, { ref: R23, note: 'denominator = max(national reporting system, DVCQG)' }],
-    lever: { field: 'numerator', unit: dossiers },
+    counts: dossiers,
   },
   {
     id: '2.1',
     group: 'progress',
     name: { vi: 'Hồ sơ xử lý trước hạn, đúng hạn', en: 'Dossiers processed early or on time' },
     max: 20,
-    rule: linear,
-    zeroDenominator: 'not_available',
     input: { kind: 'fields', numerator: ['totalOnTime'], denominator: 'totalReceived' },
-    status: 'operational',
     basis: {
       vi: 'Nhóm 20 điểm là chính thức (QĐ 766); tỷ lệ đúng hạn và điểm = 20 × tỷ lệ theo mô tả vận hành của Cổng DVCQG.',
       en: "The 20-point group is official (QĐ 766); the on-time ratio and score = 20 × rate come from the national portal's operational description.",
@@ -320,7 +346,6 @@ const INDICATORS: readonly IndicatorDefinition[] = [
     },
     max: 2,
     rule: capped(0.8),
-    zeroDenominator: 'not_available',
     input: { kind: 'fields', numerator: ['partialCount', 'fullCount'], denominator: 'authorityCount' },
     status: 'reverse-engineered',
     basis: REVERSE_ONLINE,
@@ -332,8 +357,6 @@ const INDICATORS: readonly IndicatorDefinition[] = [
     group: 'onlineService',
     name: { vi: 'Tỷ lệ DVCTT có phát sinh hồ sơ', en: 'Online services with at least one dossier' },
     max: 4,
-    rule: linear,
-    zeroDenominator: 'not_available',
     input: { kind: 'fields', numerator: ['onlineDossierCount'], denominator: 'onlineServiceTotal' },
     status: 'reverse-engineered',
     basis: REVERSE_ONLINE,
@@ -346,7 +369,6 @@ const INDICATORS: readonly IndicatorDefinition[] = [
     name: { vi: 'Tỷ lệ hồ sơ nộp trực tuyến', en: 'Dossiers submitted online' },
     max: 6,
     rule: capped(0.5),
-    zeroDenominator: 'not_available',
     input: { kind: 'fields', numerator: ['channelOnlineSum'], denominator: 'channelTotalSum' },
     status: 'reverse-engineered',
     basis: {
@@ -365,7 +387,6 @@ const INDICATORS: readonly IndicatorDefinition[] = [
     },
     max: 2,
     rule: capped(0.8),
-    zeroDenominator: 'not_available',
     input: {
       kind: 'fields',
       numerator: ['totalDossierOnlineFormalityPaymentSuccess'],
@@ -384,7 +405,6 @@ const INDICATORS: readonly IndicatorDefinition[] = [
     name: { vi: 'TTHC có phí phát sinh hồ sơ', en: 'Fee-bearing procedures with dossiers' },
     max: 2,
     rule: capped(0.8),
-    zeroDenominator: 'not_available',
     input: { kind: 'fields', numerator: ['totalFeeDossierFormality'], denominator: 'totalFeeFormality' },
     status: 'reverse-engineered',
     basis: REVERSE_PAYMENT,
@@ -401,8 +421,6 @@ const INDICATORS: readonly IndicatorDefinition[] = [
     group: 'onlinePayment',
     name: { vi: 'Hồ sơ thanh toán trực tuyến', en: 'Dossiers paid online' },
     max: 6,
-    rule: linear,
-    zeroDenominator: 'not_available',
     input: {
       kind: 'fields',
       numerator: ['totalDossierOnlinePaymentSuccess'],
@@ -419,13 +437,8 @@ const INDICATORS: readonly IndicatorDefinition[] = [
     group: 'digitisation',
     name: { vi: 'Hồ sơ có kết quả giải quyết điện tử', en: 'Dossiers with an electronic result' },
     max: 6,
-    rule: linear,
-    zeroDenominator: 'not_available',
-    input: metric('ORIGINAL_RESULT_AVAILABLE'),
-    status: 'operational',
-    basis: OPERATIONAL_BASIS,
     sources: [{ ref: R22 }, { ref: R23 }],
-    lever: { field: 'numerator', unit: dossiers },
+    counts: dossiers,
   },
   {
     id: '4.2',
@@ -434,12 +447,8 @@ const INDICATORS: readonly IndicatorDefinition[] = [
     name: { vi: 'Hồ sơ thực hiện số hóa', en: 'Dossiers digitised' },
     max: 4,
     rule: capped(0.8),
-    zeroDenominator: 'not_available',
-    input: metric('SO_HOA_GIAY_TO_GIAI_QUYET'),
-    status: 'operational',
-    basis: OPERATIONAL_BASIS,
     sources: [{ ref: R22, note: 'full at ≥ 80% (doc)' }, { ref: BRIEF }],
-    lever: { field: 'numerator', unit: dossiers },
+    counts: dossiers,
   },
   {
     id: '4.2b',
@@ -447,14 +456,9 @@ const INDICATORS: readonly IndicatorDefinition[] = [
     group: 'digitisation',
     name: { vi: 'Chứng thực bản sao điện tử từ bản chính', en: 'Electronic certified copies' },
     max: 2,
-    rule: linear,
     ruleAssumed: true,
-    zeroDenominator: 'not_available',
-    input: metric('ELECTRONIC_CERTIFIED_COPY'),
-    status: 'operational',
-    basis: ASSUMED_BASIS,
     sources: [{ ref: R22, note: 'no formula id in the doc; rule blank' }],
-    lever: { field: 'numerator', unit: dossiers },
+    counts: dossiers,
   },
   {
     id: '4.3',
@@ -463,12 +467,8 @@ const INDICATORS: readonly IndicatorDefinition[] = [
     name: { vi: 'Hồ sơ khai thác, sử dụng lại dữ liệu số hóa', en: 'Dossiers reusing digitised data' },
     max: 2,
     rule: capped(0.8),
-    zeroDenominator: 'not_available',
-    input: metric('REUSED_DIGITIZED_DATA'),
-    status: 'operational',
-    basis: OPERATIONAL_BASIS,
     sources: [{ ref: R22, note: 'min(2, 2 × rate / 80%)' }, { ref: BRIEF }],
-    lever: { field: 'numerator', unit: dossiers },
+    counts: dossiers,
   },
   {
     id: '4.4',
@@ -476,14 +476,9 @@ const INDICATORS: readonly IndicatorDefinition[] = [
     group: 'digitisation',
     name: { vi: 'Hồ sơ số hóa kết nối, chia sẻ để tái sử dụng', en: 'Digitised dossiers shared for reuse' },
     max: 4,
-    rule: linear,
     ruleAssumed: true,
-    zeroDenominator: 'not_available',
-    input: metric('SYNCED_WITH_DVCQG_PERSONAL_STORAGE'),
-    status: 'operational',
-    basis: ASSUMED_BASIS,
     sources: [{ ref: R22 }, { ref: R23 }],
-    lever: { field: 'numerator', unit: dossiers },
+    counts: dossiers,
   },
   {
     id: '4.5b',
@@ -494,14 +489,9 @@ const INDICATORS: readonly IndicatorDefinition[] = [
       en: 'Dossiers using the national population database',
     },
     max: 2,
-    rule: linear,
     ruleAssumed: true,
-    zeroDenominator: 'not_available',
-    input: metric('CITIZEN_DATA_CONNECTED_DOSSIER'),
-    status: 'operational',
-    basis: ASSUMED_BASIS,
     sources: [{ ref: R22 }, { ref: R23 }],
-    lever: { field: 'numerator', unit: dossiers },
+    counts: dossiers,
   },
   {
     id: '4.5a',
@@ -509,46 +499,23 @@ const INDICATORS: readonly IndicatorDefinition[] = [
     group: 'digitisation',
     name: { vi: 'TTHC kết nối, chia sẻ dữ liệu dân cư', en: 'Procedures connected to population data' },
     max: 2,
-    rule: linear,
     ruleAssumed: true,
-    zeroDenominator: 'not_available',
-    input: metric('CITIZEN_DATA_CONNECTED_FORMALITY'),
-    status: 'operational',
-    basis: ASSUMED_BASIS,
     sources: [{ ref: R22 }, { ref: R23, note: 'denominator: TTHC whose subjects are citizens' }],
-    lever: { field: 'numerator', unit: procedures },
+    counts: procedures,
   },
   {
     id: '5.1a',
     code: 'PETITION_CLASSIFICATION_TTHC',
     group: 'satisfaction',
     name: { vi: 'PAKN về quy định, TTHC (theo dõi)', en: 'Feedback about rules and procedures (tracking)' },
-    max: 0,
-    rule: { kind: 'informational' },
-    zeroDenominator: 'not_available',
-    input: metric('PETITION_CLASSIFICATION_TTHC'),
-    status: 'operational',
-    basis: {
-      vi: 'Chỉ theo dõi, 0 điểm (mô tả vận hành).',
-      en: 'Tracking only, 0 points (operational description).',
-    },
-    sources: [{ ref: R22 }],
+    ...TRACKING,
   },
   {
     id: '5.1b',
     code: 'PETITION_CLASSIFICATION_STAFF',
     group: 'satisfaction',
     name: { vi: 'PAKN về cán bộ, công chức (theo dõi)', en: 'Feedback about officials (tracking)' },
-    max: 0,
-    rule: { kind: 'informational' },
-    zeroDenominator: 'not_available',
-    input: metric('PETITION_CLASSIFICATION_STAFF'),
-    status: 'operational',
-    basis: {
-      vi: 'Chỉ theo dõi, 0 điểm (mô tả vận hành).',
-      en: 'Tracking only, 0 points (operational description).',
-    },
-    sources: [{ ref: R22 }],
+    ...TRACKING,
   },
   {
     id: '5.2',
@@ -556,17 +523,12 @@ const INDICATORS: readonly IndicatorDefinition[] = [
     group: 'satisfaction',
     name: { vi: 'PAKN xử lý đúng hạn', en: 'Feedback handled on time' },
     max: 6,
-    rule: linear,
-    zeroDenominator: 'full',
-    zeroReason: { vi: 'không có PAKN nào: đạt đủ 6 điểm', en: 'no feedback at all: full 6 points' },
-    input: metric('PETITION_PROCESSING_ON_TIME'),
-    status: 'official',
+    ...NO_FEEDBACK_FULL,
     basis: {
       vi: 'Tỷ lệ có trong QĐ 766 (nhóm hài lòng 18 điểm); 6 điểm và quy tắc "không có PAKN được 6 điểm" theo mô tả vận hành.',
       en: 'The ratio is in QĐ 766 (satisfaction group, 18 points); the 6 points and the "no feedback gives 6" rule come from the operational description.',
     },
     sources: [{ ref: R21 }, { ref: R22 }, { ref: BRIEF }],
-    lever: { field: 'numerator', unit: feedback },
   },
   {
     id: '5.3',
@@ -574,17 +536,12 @@ const INDICATORS: readonly IndicatorDefinition[] = [
     group: 'satisfaction',
     name: { vi: 'Hài lòng trong xử lý PAKN', en: 'Satisfaction with feedback handling' },
     max: 6,
-    rule: linear,
-    zeroDenominator: 'full',
-    zeroReason: { vi: 'không có PAKN nào: đạt đủ 6 điểm', en: 'no feedback at all: full 6 points' },
-    input: metric('PETITION_HANDLING_SATISFACTION'),
-    status: 'official',
+    ...NO_FEEDBACK_FULL,
     basis: {
       vi: 'Tỷ lệ có trong QĐ 766; 6 điểm và quy tắc "không có PAKN được 6 điểm" theo mô tả vận hành.',
       en: 'The ratio is in QĐ 766; the 6 points and the "no feedback gives 6" rule come from the operational description.',
     },
     sources: [{ ref: R21 }, { ref: R22 }, { ref: BRIEF }],
-    lever: { field: 'numerator', unit: feedback },
   },
   {
     id: '5.4',
@@ -598,16 +555,17 @@ const INDICATORS: readonly IndicatorDefinition[] = [
     rule: capped(0.9),
     zeroDenominator: 'zero',
     zeroReason: { vi: 'không có dữ liệu: 0 điểm (quy tắc §5.4)', en: 'no data: 0 points (rule of §5.4)' },
-    input: metric('DOSSIER_RECEIVING_SATISFACTION'),
     status: 'official',
     basis: {
       vi: 'Tỷ lệ là công thức chính thức của QĐ 766; đủ 6 điểm khi ≥ 90%, 0 điểm khi không có dữ liệu.',
       en: 'The ratio is the official formula of QĐ 766; full 6 points at ≥ 90%, 0 with no data.',
     },
     sources: [{ ref: R21 }, { ref: R22 }, { ref: BRIEF }],
-    lever: { field: 'numerator', unit: dossiers },
+    counts: dossiers,
   },
 ];
+
+const INDICATORS: readonly IndicatorDefinition[] = INDICATOR_SPECS.map(indicator);
 
 const PROFILE_BODY = {
   id: 'qd766-portal-2026.1',

@@ -27,7 +27,7 @@ export const catalogImpact: CommandDef = {
   summary: t('tác động của phiên bản mới tới mức của các xã', 'how a new edition changes communes’ levels'),
   details: t(
     'Đánh giá cùng một bộ dữ liệu theo hai phiên bản (a: đang áp dụng, b: phiên bản mới) và cho biết bao nhiêu xã lên, xuống mức, ' +
-      'theo nhóm địa bàn và tỉnh, vì tiêu chí nào. Mặc định dùng bộ dữ liệu tổng hợp toàn quốc; có thể truyền tệp hoặc thư mục đánh giá (JSON/NDJSON, - là đầu vào chuẩn).',
+      'theo nhóm địa bàn và tỉnh, vì tiêu chí nào. Mặc định dùng bộ dữ liệu mô phỏng toàn quốc; có thể truyền tệp hoặc thư mục đánh giá (JSON/NDJSON, - là đầu vào chuẩn).',
     'Decides one set of assessments under two editions (a: in force, b: new) and reports how many communes move up or down, ' +
       'by area group and province, and because of which criteria. Uses the nationwide synthetic dataset unless given an assessment file or directory (JSON/NDJSON, - for stdin).',
   ),

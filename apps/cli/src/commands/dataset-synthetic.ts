@@ -9,7 +9,7 @@ import { CATALOG_OPTION, editionFrom, str } from './shared';
 export const datasetSynthetic: CommandDef = {
   path: ['dataset', 'synthetic'],
   summary: t(
-    'xuất bộ đánh giá tổng hợp (synthetic) của mọi xã, dạng NDJSON',
+    'xuất bộ đánh giá mô phỏng (synthetic) của mọi xã, dạng NDJSON',
     'write the synthetic assessments of every commune as NDJSON',
   ),
   details: t(
@@ -48,7 +48,7 @@ export const datasetSynthetic: CommandDef = {
     for (const a of assessments) ctx.write(`${JSON.stringify(a)}\n`);
     ctx.note(
       ctx.lang === 'vi'
-        ? `${assessments.length} đánh giá DỮ LIỆU TỔNG HỢP (synthetic), bộ tiêu chí ${edition.version}\n`
+        ? `${assessments.length} đánh giá DỮ LIỆU MÔ PHỎNG (synthetic), bộ tiêu chí ${edition.version}\n`
         : `${assessments.length} SYNTHETIC assessments, catalog ${edition.version}\n`,
     );
     return EXIT.ok;

@@ -47,11 +47,11 @@ function pickExample(records: readonly DecisionRecord[], code: string | undefine
 export const demoCommand: CommandDef = {
   path: ['demo'],
   summary: t(
-    'bức tranh toàn quốc trên dữ liệu tổng hợp của 3.321 xã',
+    'bức tranh toàn quốc trên dữ liệu mô phỏng của 3.321 xã',
     'the national picture on synthetic data for all 3,321 communes',
   ),
   details: t(
-    'Sinh đánh giá tổng hợp (synthetic) cho mọi đơn vị cấp xã, đánh giá theo bộ tiêu chí mới nhất và in: số xã theo mức, ' +
+    'Sinh đánh giá mô phỏng (synthetic) cho mọi đơn vị cấp xã, đánh giá theo bộ tiêu chí mới nhất và in: số xã theo mức, ' +
       'theo nhóm địa bàn và theo tỉnh; các tiêu chí thường chặn mức tiếp theo nhất; báo cáo khoảng cách của một xã ví dụ. ' +
       'Số liệu là giả lập, chỉ để minh họa.',
     'Generates synthetic assessments for every commune, assesses them with the latest edition and prints: communes per level, ' +

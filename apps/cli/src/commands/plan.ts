@@ -1,4 +1,4 @@
-import type { PublishedEdition } from '@cdsx/criteria';
+import { formatNumber, type PublishedEdition } from '@cdsx/criteria';
 import { communeByCode, communesOfProvince, fullName, provinceByCode } from '@cdsx/criteria/communes';
 import type { KpiId, KpiResult } from '@cdsx/kpi';
 import type { EvaluationData, Plan, PlanEvaluation, TargetEvaluation, TargetGroup } from '@cdsx/plan';
@@ -67,7 +67,7 @@ const DATA_OPTIONS: Record<string, OptionDef> = {
   synthetic: {
     type: 'boolean',
     help: t(
-      'dùng DỮ LIỆU TỔNG HỢP (synthetic) của năm kế hoạch và năm trước thay cho số liệu thật (minh họa)',
+      'dùng DỮ LIỆU MÔ PHỎNG (synthetic) của năm kế hoạch và năm trước thay cho số liệu thật (minh họa)',
       'use SYNTHETIC data for the plan year and the year before instead of real data (illustration)',
     ),
   },
@@ -262,7 +262,7 @@ function actualText(e: TargetEvaluation, edition: PublishedEdition, lang: Lang, 
   return p.formatIndicatorValue(e.indicator, e.actual, edition.edition, lang);
 }
 
-/** A target as written in a plan: `>= 60.00%`, or the bare value for `=`. */
+/** A target as written in a plan: `>= 60%`, or the bare value for `=`. */
 function targetText(
   x: Pick<TargetEvaluation, 'comparison' | 'indicator'>,
   value: number | boolean,
@@ -368,10 +368,7 @@ export function evaluationReport(
               : `evaluation ${x.previous.year ?? ''}`
           : '—',
         actual: actualText(x, edition, lang, p),
-        change:
-          x.change === null
-            ? '—'
-            : `${x.change > 0 ? '+' : ''}${Number.isInteger(x.change) ? x.change : x.change.toFixed(2)}`,
+        change: x.change === null ? '—' : `${x.change > 0 ? '+' : ''}${formatNumber(x.change, lang)}`,
         trend: p.trendLabel(x.trend, lang),
       })),
     },

@@ -150,6 +150,6 @@ export async function readOverlays(
 
 /** The SYNTHETIC data label, shown wherever generated data is reported. */
 export const SYNTHETIC_LABEL = t(
-  'DỮ LIỆU TỔNG HỢP (SYNTHETIC) — sinh tự động để minh họa, không phải số liệu thật của xã nào',
+  'DỮ LIỆU MÔ PHỎNG (SYNTHETIC) — sinh tự động để minh họa, không phải số liệu thật của xã nào',
   'SYNTHETIC DATA — generated for illustration, not the real figures of any commune',
 );

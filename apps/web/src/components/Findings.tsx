@@ -1,9 +1,15 @@
-import type { Assessment, Criterion, Lang, Observation, ValidationIssue } from '@cdsx/criteria';
+import {
+  type Assessment,
+  type Criterion,
+  formatRequirement,
+  type Lang,
+  type Observation,
+  type ValidationIssue,
+} from '@cdsx/criteria';
 import type { DecisionRecord, Finding } from '@cdsx/rules';
 import { useEffect, useMemo, useState } from 'react';
 import type { Edits } from '../App';
 import { useEdition } from '../edition';
-import { formatRequirement } from '../format';
 import { useI18n } from '../i18n';
 
 /** An edited observation: the value typed in, marked self-declared for the what-if. */
@@ -138,7 +144,7 @@ function OutcomeCell({ finding, criterion }: { finding: Finding | undefined; cri
   if (!finding) return <td />;
   const requirement =
     finding.comparison !== null && finding.threshold !== null
-      ? formatRequirement(finding.comparison, finding.threshold, criterion, criterion.unit, lang)
+      ? formatRequirement(finding.comparison, finding.threshold, criterion, lang)
       : '';
   return (
     <td

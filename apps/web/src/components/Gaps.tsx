@@ -1,6 +1,6 @@
+import { formatRequirement, formatValue } from '@cdsx/criteria';
 import type { DecisionRecord, GapItem } from '@cdsx/rules';
 import { criteriaOf, useEdition } from '../edition';
-import { formatRequirement, formatValue } from '../format';
 import { useI18n } from '../i18n';
 
 /** Closest extended candidates listed. */
@@ -9,6 +9,8 @@ const MAX_CANDIDATES = 6;
 function GapRow({ gap }: { gap: GapItem }) {
   const { t, l, lang } = useI18n();
   const criterion = criteriaOf(useEdition()).get(gap.criterion);
+  // The record's unit, the edition's scale labels; the distance is a plain amount of the unit.
+  const terms = { unit: gap.unit, scale: criterion?.scale };
   return (
     <li className={`gap ${gap.outcome}`} data-criterion={gap.criterion}>
       <div>
@@ -19,15 +21,15 @@ function GapRow({ gap }: { gap: GapItem }) {
           <span className="tag not_available">{t.outcome.not_available}</span>
         ) : (
           <span>
-            {t.observed}: {formatValue(gap.observed, criterion, gap.unit, lang)}
+            {t.observed}: {formatValue(gap.observed, terms, lang)}
           </span>
         )}
         <span>
-          {t.needed}: {formatRequirement(gap.comparison, gap.threshold, criterion, gap.unit, lang)}
+          {t.needed}: {formatRequirement(gap.comparison, gap.threshold, terms, lang)}
         </span>
         {gap.gap !== null && gap.gap > 0 && (
           <span>
-            {t.missingBy}: {formatValue(gap.gap, undefined, gap.unit, lang)}
+            {t.missingBy}: {formatValue(gap.gap, { unit: gap.unit }, lang)}
           </span>
         )}
       </div>

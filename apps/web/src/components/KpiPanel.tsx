@@ -1,4 +1,4 @@
-import type { Observation } from '@cdsx/criteria';
+import { formatNumber, type Observation } from '@cdsx/criteria';
 import {
   computeDossierKpis,
   type Dossier,
@@ -12,7 +12,7 @@ import {
 } from '@cdsx/kpi';
 import { useEffect, useState } from 'react';
 import { useEdition } from '../edition';
-import { formatNumber, useI18n } from '../i18n';
+import { useI18n } from '../i18n';
 
 /** KPIs of the chosen commune from a loaded dossier file, against their targets. */
 export function KpiPanel(props: {

@@ -15,7 +15,6 @@
  */
 export {
   buildGapReport,
-  formatValue,
   type GapReport,
   type GapReportItem,
   type GapReportMissing,

@@ -3,7 +3,6 @@ import type {
   CatalogEdition,
   Comparison,
   Dimension,
-  Lang,
   LocalizedText,
   ParseResult,
   UnitType,
@@ -203,13 +202,4 @@ export function buildGapReport(
       reportDate: options.reportDate ?? todayInVietnam(),
     },
   };
-}
-
-/** A value with its unit as a reader sees it: `82.5%`, `có`/`yes`, `—` when not available. */
-export function formatValue(value: number | boolean | null, unit: LocalizedText | null, lang: Lang): string {
-  if (value === null) return lang === 'vi' ? 'chưa có số liệu' : 'not available';
-  if (typeof value === 'boolean') return lang === 'vi' ? (value ? 'có' : 'không') : value ? 'yes' : 'no';
-  const n = Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
-  if (!unit) return n;
-  return unit[lang] === '%' ? `${n}%` : `${n} ${unit[lang]}`;
 }

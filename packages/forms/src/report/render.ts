@@ -1,6 +1,6 @@
 import type { Lang, LocalizedText } from '@cdsx/criteria';
-import { comparisonSymbol } from '@cdsx/criteria';
-import { formatValue, type GapReport, type GapReportItem } from './model';
+import { formatRequirement, formatValue } from '@cdsx/criteria';
+import type { GapReport, GapReportItem } from './model';
 import { escapeHtml, escapeMarkdown } from './text';
 
 /** A column of a report table. */
@@ -30,11 +30,6 @@ function levelText(l: { level: number; name: LocalizedText }, lang: Lang): strin
   return `${l.level} ${l.name[lang]}`;
 }
 
-function requirementText(item: GapReportItem, lang: Lang): string {
-  if (typeof item.threshold === 'boolean') return formatValue(item.threshold, null, lang);
-  return `${comparisonSymbol(item.comparison)} ${formatValue(item.threshold, item.unit, lang)}`;
-}
-
 const GAP_COLUMNS: ReportColumn[] = [
   { key: 'criterion', header: L('Mã', 'Id') },
   { key: 'title', header: L('Tiêu chí', 'Criterion') },
@@ -48,9 +43,9 @@ function gapRows(items: readonly GapReportItem[], lang: Lang): ReportTable['rows
   return items.map((g) => ({
     criterion: g.criterion,
     title: g.title[lang],
-    observed: formatValue(g.observed, g.unit, lang),
-    required: requirementText(g, lang),
-    gap: g.gap === null ? '—' : formatValue(g.gap, g.unit, lang),
+    observed: formatValue(g.observed, { unit: g.unit }, lang),
+    required: formatRequirement(g.comparison, g.threshold, { unit: g.unit }, lang),
+    gap: g.gap === null ? '—' : formatValue(g.gap, { unit: g.unit }, lang),
     remediation: g.remediation[lang],
   }));
 }
@@ -77,7 +72,7 @@ export function gapReportSections(report: GapReport, lang: Lang): ReportSection[
       tone: 'warn',
       lines: [
         vi
-          ? 'DỮ LIỆU TỔNG HỢP (SYNTHETIC) — không phải số liệu thật của xã này.'
+          ? 'DỮ LIỆU MÔ PHỎNG (SYNTHETIC) — không phải số liệu thật của xã này.'
           : 'SYNTHETIC DATA — not the real figures of this commune.',
       ],
     });
@@ -148,7 +143,7 @@ export function gapReportSections(report: GapReport, lang: Lang): ReportSection[
         rows: report.missing.map((m) => ({
           criterion: m.criterion,
           title: m.title[lang],
-          could: m.couldChangeLevel ? (vi ? 'có' : 'yes') : vi ? 'không' : 'no',
+          could: formatValue(m.couldChangeLevel, null, lang),
         })),
       },
     });
