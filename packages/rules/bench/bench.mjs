@@ -136,7 +136,7 @@ const eCpu = median(engineSamples.map((s) => s.cpu));
 const f = (x) => x.toFixed(1);
 const row = (label, wall, cpu, count) =>
   `${label.padEnd(40)} wall ${f(wall).padStart(8)} ms   cpu ${f(cpu).padStart(8)} ms   ${f((wall * 1000) / n).padStart(7)} µs/commune   (median of ${count})`;
-console.log('@cdsx/rules benchmark — SYNTHETIC nationwide dataset (dữ liệu giả lập, not real measurements)');
+console.log('@cdsx/rules benchmark — SYNTHETIC nationwide dataset (dữ liệu mô phỏng, not real measurements)');
 console.log(
   `edition ${edition.version} (${contentHash.slice(0, 19)}…), ${edition.criteria.length} criteria; node ${process.version} ${process.platform}/${process.arch}; one thread`,
 );

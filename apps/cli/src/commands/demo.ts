@@ -53,7 +53,7 @@ export const demoCommand: CommandDef = {
   details: t(
     'Sinh đánh giá mô phỏng (synthetic) cho mọi đơn vị cấp xã, đánh giá theo bộ tiêu chí mới nhất và in: số xã theo mức, ' +
       'theo nhóm địa bàn và theo tỉnh; các tiêu chí thường chặn mức tiếp theo nhất; báo cáo khoảng cách của một xã ví dụ. ' +
-      'Số liệu là giả lập, chỉ để minh họa.',
+      'Số liệu là mô phỏng, chỉ để minh họa.',
     'Generates synthetic assessments for every commune, assesses them with the latest edition and prints: communes per level, ' +
       'by area group and by province; the criteria that most often block the next level; one example commune’s gap report. ' +
       'The figures are synthetic, for illustration only.',
