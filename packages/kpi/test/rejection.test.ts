@@ -320,6 +320,7 @@ describe('the compiled rejection path gives exactly the schema issues', () => {
 
   it('unknown keys: more distinct key lists than the compiled kinds kept (256) still match', () => {
     const [base] = [...edgeDossiers(7, 1)] as Dossier[];
+    if (base === undefined) throw new Error('edgeDossiers gave no dossier');
     let answered = 0;
     for (let i = 0; i < 400; i++) {
       const v = JSON.parse(JSON.stringify(base)) as Mutable;
