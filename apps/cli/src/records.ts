@@ -113,6 +113,32 @@ function moreIssues(file: string | undefined, n: number, inRecord: boolean, line
 }
 
 /**
+ * Caps the issues listed per file over a whole stream of reports at {@link ISSUES_PER_FILE}: `take` passes
+ * on what may still be listed and counts the rest; `rest` gives one `more_issues` line per file that had more.
+ */
+export class FileIssueCap {
+  private readonly listed = new Map<string | undefined, number>();
+  private readonly hidden = new Map<string | undefined, number>();
+
+  take(issues: readonly LocatedIssue[]): LocatedIssue[] {
+    const out: LocatedIssue[] = [];
+    for (const i of issues) {
+      const n = this.listed.get(i.file) ?? 0;
+      if (n >= ISSUES_PER_FILE) this.hidden.set(i.file, (this.hidden.get(i.file) ?? 0) + 1);
+      else {
+        this.listed.set(i.file, n + 1);
+        out.push(i);
+      }
+    }
+    return out;
+  }
+
+  rest(): LocatedIssue[] {
+    return [...this.hidden].map(([file, n]) => moreIssues(file, n, false));
+  }
+}
+
+/**
  * Locate the issues of records, listing at most {@link ISSUES_PER_RECORD} per record and
  * {@link ISSUES_PER_FILE} per file; the others are counted in `more_issues` lines. `total` counts all.
  */

@@ -31,4 +31,26 @@ describe('cdsx on hostile input', () => {
     expect(r.stdout + r.stderr).toMatch(/<stdin>:1:257 .*nested too deeply/);
     expect(r.stderr).not.toMatch(/internal error/);
   });
+
+  it('assess lists at most 50 problems per record and 500 per file over a stream, and counts the rest', () => {
+    const dir = tempDir();
+    const base = JSON.parse(readFileSync(join(EXAMPLES, 'valid/rural-commune-quarter.json'), 'utf8'));
+    // One record with 2,000 problems: observations of unknown ids without their required source.
+    const many = structuredClone(base);
+    for (let i = 0; i < 2000; i++) many.observations[`ZZ.${i}`] = { value: true };
+    writeFileSync(join(dir, 'one.json'), JSON.stringify(many, null, 1));
+    const one = cdsx(['assess', 'one.json', '--lang', 'en'], { cwd: dir });
+    expect(one.code).toBe(1);
+    expect(one.stderr.match(/observations\["ZZ\.\d+"\]\.source/g)).toHaveLength(50);
+    expect(one.stderr).toContain('1950 more problem(s) in this record not listed');
+    // 600 records with one problem each, as NDJSON: 500 listed, 100 counted.
+    const lines = Array.from({ length: 600 }, () => JSON.stringify({ ...base, period: 'not-a-period' }));
+    writeFileSync(join(dir, 'bad.ndjson'), `${lines.join('\n')}\n`);
+    const file = cdsx(['assess', 'bad.ndjson', '--lang', 'en'], { cwd: dir });
+    expect(file.code).toBe(1);
+    expect(file.stderr.match(/^bad\.ndjson:\d+:\d+ period:/gm)).toHaveLength(500);
+    expect(file.stderr).toContain('bad.ndjson: 100 more problem(s) in this file not listed');
+    expect(file.stderr).toContain('600 of 600 records invalid');
+    expect(file.stderr).not.toMatch(STACK);
+  });
 });

@@ -15,7 +15,7 @@ import { EXIT, formatLocated, InputError, type LocatedIssue } from '../errors';
 import { type Lang, t } from '../i18n';
 import { streamRecordInputs } from '../inputs';
 import type { Sink } from '../io';
-import { locate, type SourceRecord } from '../records';
+import { FileIssueCap, locateCapped, type SourceRecord } from '../records';
 import type { Report } from '../render/index';
 import {
   areaGroupName,
@@ -261,10 +261,12 @@ export async function assessStream(
       const s = batch[i]!;
       if (problems[i]!.length) {
         invalid++;
-        await options.onInvalid(problems[i]!.map((issue) => locate(s, issue)));
+        // At most ISSUES_PER_RECORD listed (and located) per record, the rest counted.
+        await options.onInvalid(locateCapped(problems[i]!.map((issue) => [s, issue] as const)).issues);
         continue;
       }
-      if (warnings[i]!.length) await options.onWarning(warnings[i]!.map((issue) => locate(s, issue)));
+      if (warnings[i]!.length)
+        await options.onWarning(locateCapped(warnings[i]!.map((issue) => [s, issue] as const)).issues);
       await options.onRecord(decided[i]!);
     }
   };
@@ -336,7 +338,12 @@ export const assessCommand: CommandDef = {
     const streaming = ctx.format === 'json' || ctx.format === 'ndjson';
     const tally = new DecisionTally(ctx.lang, !streaming, fixed?.edition);
     const writer = streaming ? recordWriter(ctx.output(), ctx.format as 'json' | 'ndjson') : undefined;
-    const report = (issues: LocatedIssue[]) => ctx.note(`${formatLocated(issues, ctx.errLang)}\n`);
+    // At most ISSUES_PER_FILE problems listed per file over the whole stream; the rest counted at the end.
+    const cap = new FileIssueCap();
+    const report = (issues: LocatedIssue[]) => {
+      const listed = cap.take(issues);
+      if (listed.length) ctx.note(`${formatLocated(listed, ctx.errLang)}\n`);
+    };
     const { read, invalid } = await assessStream(streamRecordInputs(ctx, ctx.positionals[0]!), {
       assess: { edition: fixed ?? EDITIONS, overlays },
       allowUnlisted: ctx.values['allow-unlisted-units'] === true,
@@ -348,6 +355,8 @@ export const assessCommand: CommandDef = {
       onWarning: report,
     });
     if (writer) await writer.end();
+    const hidden = cap.rest();
+    if (hidden.length) ctx.note(`${formatLocated(hidden, ctx.errLang)}\n`);
     const extra = invalid ? [invalidLine(invalid, read, ctx.lang)] : [];
     // With nothing decided there is no table to print: the summary goes with the problems, on stderr.
     if (streaming || tally.counts.total === 0) ctx.note(`${[...tally.summary(), ...extra].join('\n')}\n`);
