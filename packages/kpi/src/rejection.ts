@@ -4,8 +4,10 @@ import type { z } from 'zod';
 import { parseInstant, parseIsoDay } from './calendar/days';
 import {
   CHANNELS,
+  DOSSIER_FIELDS,
   DOSSIER_STATUSES,
   DOSSIER_YEARS,
+  type DossierField,
   type DossierRuleFields,
   type DossierRuleIssue,
   dossierRuleIssues,
@@ -172,33 +174,10 @@ const STATUS = new Set<unknown>(DOSSIER_STATUSES);
 const RATING = new Set<unknown>(RATINGS);
 const SUPPLEMENT_KEYS = new Set(['requestedAt', 'suppliedAt']);
 
-/** The dossier's fields in the schema's shape order (a test checks it against the schema). */
-export const SHAPE_ORDER = [
-  'id',
-  'communeCode',
-  'provinceCode',
-  'procedureCode',
-  'receivedAt',
-  'channel',
-  'onlineMode',
-  'appointmentDate',
-  'processingDays',
-  'finishedAt',
-  'status',
-  'supplementRequests',
-  'rating',
-  'complaint',
-  'feeBearing',
-  'feeAmount',
-  'paidOnline',
-  'digitised',
-  'digitisedDataReused',
-  'electronicResult',
-] as const;
-type Field = (typeof SHAPE_ORDER)[number];
-const KEYS = new Set<string>(SHAPE_ORDER);
+type Field = DossierField;
+const KEYS = new Set<string>(DOSSIER_FIELDS);
 /** The `formatPath` text of each field. */
-const PATH = Object.fromEntries(SHAPE_ORDER.map((f) => [f, formatPath([f])])) as Record<Field, string>;
+const PATH = Object.fromEntries(DOSSIER_FIELDS.map((f) => [f, formatPath([f])])) as Record<Field, string>;
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
