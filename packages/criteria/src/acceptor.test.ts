@@ -108,7 +108,21 @@ function mutate(input: Record<string, unknown>, random: () => number): void {
 }
 
 function agrees(edition: CatalogEdition, input: unknown, unknownCriteria: 'error' | 'allow') {
-  const accepts = compileAssessmentAcceptor(edition, { unknownCriteria })(input);
+  const acceptor = compileAssessmentAcceptor(edition, { unknownCriteria });
+  const accepts = acceptor(input);
+  // Asked to read the observations too: the same verdict, and when it accepts, the values by criterion index
+  // and the unknown ids exactly as read independently from the input's own keys.
+  const values = new Array<unknown>(edition.criteria.length).fill(undefined);
+  const unknown: string[] = [];
+  expect(acceptor(input, values, unknown)).toBe(accepts);
+  if (accepts) {
+    const obs = (input as { observations: Record<string, { value: unknown }> }).observations;
+    const ids = new Set(edition.criteria.map((c) => c.id));
+    expect(values).toEqual(
+      edition.criteria.map((c) => (Object.hasOwn(obs, c.id) ? obs[c.id]!.value : undefined)),
+    );
+    expect(unknown).toEqual(Object.keys(obs).filter((id) => !ids.has(id)));
+  }
   const r = validateAssessment(input, edition, { unknownCriteria });
   // Accepting means: zod accepts it and returns the same data (nothing trimmed; key order aside).
   const zodAcceptsUnchanged = r.ok && canonicalJson(r.value) === canonicalJson(input);

@@ -21,7 +21,7 @@ import { NO_CONTROL_CHARACTERS } from './text';
  * inherited enumerable keys (a prototype other than `Object.prototype` or `null`) is never accepted here:
  * `false` leaves it to `validateAssessment`.
  */
-export type AssessmentAcceptor = (input: unknown) => boolean;
+export type AssessmentAcceptor = (input: unknown, values?: unknown[], unknown?: string[]) => boolean;
 
 /** Options of {@link compileAssessmentAcceptor}, as for `validateAssessment`. */
 export interface AcceptorOptions {
@@ -155,6 +155,12 @@ const anyObservation = observationTest((v) => typeof v === 'boolean' || finite(v
 /**
  * Compile an {@link AssessmentAcceptor} for an edition (plus any extra criteria, e.g. an overlay's).
  *
+ * Given `values` and `unknown`, an accepting call also reads the observations it checks — in the same pass, so
+ * a batch walks each assessment's observations once: `values[i]` becomes the observed value of criterion `i`
+ * (in the order of `edition.criteria`, then `extraCriteria`), and the ids that are not criteria are pushed to
+ * `unknown` in the assessment's key order. The caller clears both first (criteria not observed are left as
+ * they are); after a `false`, their content is partial and must not be used.
+ *
  * @example
  * const accepts = compileAssessmentAcceptor(edition);
  * const ok = accepts(input) ? input : validateAssessment(input, edition); // issues only when needed
@@ -163,14 +169,16 @@ export function compileAssessmentAcceptor(
   edition: CatalogEdition,
   options: AcceptorOptions = {},
 ): AssessmentAcceptor {
-  const tests = new Map<string, (o: unknown) => boolean>();
-  for (const c of [...edition.criteria, ...(options.extraCriteria ?? [])]) {
+  const criteria = [...edition.criteria, ...(options.extraCriteria ?? [])];
+  const indexOf = new Map<string, number>();
+  const tests = criteria.map((c, i) => {
+    indexOf.set(c.id, i);
     const units = c.unit ? new Set([c.unit.vi, c.unit.en]) : null;
-    tests.set(c.id, observationTest(valueTestFor(c), units, c));
-  }
+    return observationTest(valueTestFor(c), units, c);
+  });
   const rejectUnknown = options.unknownCriteria !== 'allow';
   const version = edition.version;
-  return (input) => {
+  return (input, values, unknown) => {
     if (!isRecord(input) || !onlyKeys(input, ASSESSMENT_KEYS)) return false;
     if (input.$schema !== undefined && typeof input.$schema !== 'string') return false;
     if (input.synthetic !== undefined && typeof input.synthetic !== 'boolean') return false;
@@ -189,10 +197,13 @@ export function compileAssessmentAcceptor(
     const proto = Object.getPrototypeOf(obs);
     if (proto !== Object.prototype && proto !== null) return false;
     for (const id in obs) {
-      const test = tests.get(id);
-      if (test) {
-        if (!test(obs[id])) return false;
-      } else if (rejectUnknown || !CRITERION_ID.test(id) || !anyObservation(obs[id])) return false;
+      const o = obs[id];
+      const i = indexOf.get(id);
+      if (i !== undefined) {
+        if (!tests[i]!(o)) return false;
+        if (values) values[i] = (o as { value: unknown }).value;
+      } else if (rejectUnknown || !CRITERION_ID.test(id) || !anyObservation(o)) return false;
+      else if (unknown) unknown.push(id);
     }
     return true;
   };

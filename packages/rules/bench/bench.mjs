@@ -7,6 +7,8 @@
 // No side keeps its records alive while another is timed (a retained result set only adds GC work to whoever
 // runs next), and the collector is given time to finish between timed runs (see `collect`); the results are
 // compared in a separate pass after the timed rounds.
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { COMMUNES } from '@cdsx/criteria/communes';
 import { latestEdition } from '@cdsx/criteria/editions';
 import { assessBatch, assessLevels, assessMany, assessManyWithEngine } from '@cdsx/rules';
@@ -22,16 +24,25 @@ const median = (xs) => {
 // Before every timed run, the event loop idles BENCH_SETTLE_MS (default 150 ms) so the collector finishes
 // what earlier runs left (its foreground tasks run, its helper threads stop): process CPU time counts every
 // thread, so otherwise the run after an allocation-heavy mode is charged for collecting that mode's garbage.
-// With BENCH_GC=1 (and node --expose-gc) the heap is also collected first; measured here, that charges the
-// allocating modes for regrowing the young generation, so it is off by default.
-const gc = process.env.BENCH_GC === '1' && typeof globalThis.gc === 'function' ? globalThis.gc : null;
+// When the bench moves from one side or mode to the next, the heap is also collected in full: measured here,
+// the full-record modes leave ~600 MB of promoted garbage behind them, and the mode that ran next paid for it
+// (scavenges of 15–30 ms, ~2× its CPU time alone), so a mode's figure depended on which mode went before it.
+// Each mode's repeated runs still pay for their own garbage, as a service running that mode in a loop does.
+// With BENCH_GC=1 the heap is collected before every timed run as well (that charges the allocating modes
+// for regrowing the young generation, so it is off by default).
+const fullGc = (() => {
+  if (typeof globalThis.gc === 'function') return globalThis.gc;
+  v8.setFlagsFromString('--expose-gc');
+  return vm.runInNewContext('gc');
+})();
+const gcEveryRun = process.env.BENCH_GC === '1';
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 150);
-async function collect() {
-  if (gc) gc();
+async function collect(switching = false) {
+  if (switching || gcEveryRun) fullGc();
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 }
 async function timeAsync(fn) {
-  await collect();
+  await collect(true);
   const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const result = await fn();
@@ -97,7 +108,7 @@ for (let round = 0; round < ROUNDS; round++) {
   engineSamples.push(t);
   for (const [i, m] of modes.entries()) {
     for (let k = 0; k < FAST_REPS; k++) {
-      await collect();
+      await collect(k === 0);
       const { result, ...t } = timeSync(() => m.run());
       decided += result.length ?? result.size ?? result.level.length;
       samples[i].push(t);
@@ -145,7 +156,7 @@ console.log(
 );
 console.log(
   `${ROUNDS} interleaved rounds: json-rules-engine once, then each fast mode ${FAST_REPS}× (${decided} decisions timed); ` +
-    `${SETTLE_MS} ms idle before every timed run${gc ? ', heap collected' : ''}`,
+    `${SETTLE_MS} ms idle before every timed run, heap collected ${gcEveryRun ? 'before every run' : 'when the side or mode changes'}`,
 );
 console.log(row('json-rules-engine (full records)', eWall, eCpu, engineSamples.length));
 modes.forEach((m, i) => {

@@ -1,6 +1,6 @@
 import { CdsxValidationError, type ParseResult, type ValidationIssue } from '@cdsx/criteria';
 import type { FactValues, RuleSet } from './compile';
-import { type AssessOptions, type Prepared, preparer } from './context';
+import { type AssessOptions, type Observed, type Prepared, preparer } from './context';
 import {
   buildRecord,
   type CatalogContext,
@@ -11,7 +11,6 @@ import {
   NOT_MET,
   type RecordOptions,
   type SummaryRecord,
-  valuesOf,
 } from './record';
 
 /** The highest level whose compiled level rule holds (the base level when none does). */
@@ -22,6 +21,8 @@ export function decideLevel(ctx: CatalogContext, ruleSet: RuleSet, levelFacts: F
 }
 
 let scratch = new Uint8Array(256);
+/** The level facts of the assessment being decided (see `levelValuesOf`), shared like `scratch`. */
+const levelFacts: number[] = [];
 /**
  * Requirement outcomes (0 met, 1 not met, 2 not available) of one assessment, by requirement index — in a
  * buffer shared by every assessment: valid until the next call (each caller is synchronous and done with it
@@ -41,13 +42,20 @@ export function outcomesOf(ruleSet: RuleSet, values: readonly unknown[]): Uint8A
   return outcomes;
 }
 
-/** The fast path: evaluate the predicates compiled from the rule JSON, synchronously. */
-function decide({ ctx, ruleSet, assessment }: Prepared, options: RecordOptions): DecisionRecord {
-  const unknown: string[] = [];
-  const values = valuesOf(ctx, assessment, unknown);
+/**
+ * The fast path: evaluate the predicates compiled from the rule JSON, synchronously, on the observations the
+ * preparer read into `seen` (buffers reused from one assessment to the next: the record copies what it keeps).
+ */
+function decide(
+  { ctx, ruleSet, assessment }: Prepared,
+  seen: Observed,
+  options: RecordOptions,
+): DecisionRecord {
+  const { values } = seen;
   const outcomes = outcomesOf(ruleSet, values);
-  const level = decideLevel(ctx, ruleSet, levelValuesOf(ruleSet, outcomes, false));
-  const possible = decideLevel(ctx, ruleSet, levelValuesOf(ruleSet, outcomes, true));
+  const level = decideLevel(ctx, ruleSet, levelValuesOf(ruleSet, outcomes, false, levelFacts));
+  const possible = decideLevel(ctx, ruleSet, levelValuesOf(ruleSet, outcomes, true, levelFacts));
+  const unknown = seen.unknown.length ? [...seen.unknown] : [];
   // A summary record is a DecisionRecord without `findings`; the overloads below type it as such.
   return buildRecord(
     ctx,
@@ -82,8 +90,9 @@ export function tryAssess(
 ): ParseResult<SummaryRecord>;
 export function tryAssess(assessment: unknown, options?: AssessOptions): ParseResult<DecisionRecord>;
 export function tryAssess(assessment: unknown, options: AssessOptions = {}): ParseResult<DecisionRecord> {
-  const prepared = preparer(options)(assessment);
-  return prepared.ok ? { ok: true, value: decide(prepared.value, recordOptions(options)) } : prepared;
+  const seen: Observed = { values: [], unknown: [] };
+  const prepared = preparer(options)(assessment, seen);
+  return prepared.ok ? { ok: true, value: decide(prepared.value, seen, recordOptions(options)) } : prepared;
 }
 
 /**
@@ -137,9 +146,10 @@ export function tryAssessMany(
   const recordOpts = recordOptions(options);
   const records: DecisionRecord[] = [];
   const issues: ValidationIssue[] = [];
+  const seen: Observed = { values: [], unknown: [] };
   for (let i = 0; i < assessments.length; i++) {
-    const p = prepare(assessments[i]);
-    if (p.ok) records.push(decide(p.value, recordOpts));
+    const p = prepare(assessments[i], seen);
+    if (p.ok) records.push(decide(p.value, seen, recordOpts));
     else for (const issue of p.issues) issues.push({ ...issue, record: i + 1 });
   }
   return issues.length ? { ok: false, issues } : { ok: true, value: records };
@@ -187,18 +197,18 @@ export function tryAssessLevels(
   const level = new Int32Array(assessments.length);
   const possibleLevel = new Int32Array(assessments.length);
   const issues: ValidationIssue[] = [];
-  const ignored: string[] = [];
+  const seen: Observed = { values: [], unknown: [] };
+  const facts: number[] = []; // the level facts, a buffer reused by every assessment
   for (let i = 0; i < assessments.length; i++) {
-    const p = prepare(assessments[i]);
+    const p = prepare(assessments[i], seen);
     if (!p.ok) {
       for (const issue of p.issues) issues.push({ ...issue, record: i + 1 });
       continue;
     }
-    const { ctx, ruleSet, assessment } = p.value;
-    ignored.length = 0;
-    const outcomes = outcomesOf(ruleSet, valuesOf(ctx, assessment, ignored));
-    level[i] = decideLevel(ctx, ruleSet, levelValuesOf(ruleSet, outcomes, false));
-    possibleLevel[i] = decideLevel(ctx, ruleSet, levelValuesOf(ruleSet, outcomes, true));
+    const { ctx, ruleSet } = p.value;
+    const outcomes = outcomesOf(ruleSet, seen.values);
+    level[i] = decideLevel(ctx, ruleSet, levelValuesOf(ruleSet, outcomes, false, facts));
+    possibleLevel[i] = decideLevel(ctx, ruleSet, levelValuesOf(ruleSet, outcomes, true, facts));
   }
   return issues.length ? { ok: false, issues } : { ok: true, value: { level, possibleLevel } };
 }

@@ -1,5 +1,8 @@
-// The columnar batch result: every finding of every record of a batch in flat typed columns (record × slot),
-// the slot tables once per batch, and `record(i)` to materialise the plain decision record on demand.
+// The columnar batch result: every finding's outcome in a flat typed column (record × slot), every observed
+// value once per record × criterion, the slot tables once per batch, and `record(i)` to materialise the plain
+// decision record on demand. Gaps are derived when read (`gapAt`), not stored: a batch of the whole country is
+// about 2.3 MB of fresh columns instead of 10 MB — measured here, fetching fresh memory from the kernel cost
+// more than deciding the rules.
 import {
   type AreaGroup,
   type Assessment,
@@ -10,8 +13,8 @@ import {
   type ValidationIssue,
 } from '@cdsx/criteria';
 import { decideLevel, outcomesOf } from './assess';
-import type { CompiledRequirement, RuleSet } from './compile';
-import { type AssessOptions, preparer } from './context';
+import { type CompiledRequirement, compareLeaf, type RuleSet } from './compile';
+import { type AssessOptions, type Observed, preparer } from './context';
 import {
   buildRecord,
   type CatalogContext,
@@ -19,12 +22,12 @@ import {
   cellsOf,
   cmp,
   type DecisionRecord,
+  gapOf,
   levelValuesOf,
   MET,
   NOT_AVAILABLE,
   NOT_MET,
   type RecordOptions,
-  roundPositive,
   type SummaryRecord,
 } from './record';
 
@@ -43,7 +46,7 @@ export const BATCH_OUTCOMES = /* @__PURE__ */ Object.freeze([
  * Type codes of the {@link DecisionBatch.observedType} column: the code is the index in this list.
  * `missing` (no observation: `observed` is `null` in the record), `number`, `boolean` (the value column holds
  * 1 or 0), `other` (only with `skipValidation` on input that would not validate: read it with
- * {@link DecisionBatch.observedAt}).
+ * {@link DecisionBatch.observedAt} or {@link DecisionBatch.valueAt}).
  */
 export const BATCH_OBSERVED_TYPES = /* @__PURE__ */ Object.freeze([
   'missing',
@@ -67,7 +70,14 @@ export interface BatchTable {
   readonly areaGroup: AreaGroup;
   /** Number of slots (findings per record). */
   readonly size: number;
-  /** Per slot: criterion id (`Finding.criterion`). */
+  /**
+   * The criteria of the records decided with this table, in catalog order (overlay criteria included): the
+   * observed value of `criteria[c]` for record `i` is at `valueStart[i] + c` in the value columns.
+   */
+  readonly criteria: readonly string[];
+  /** Per slot: the index of the slot's criterion in {@link BatchTable.criteria}. */
+  readonly criterionIndex: readonly number[];
+  /** Per slot: criterion id (`Finding.criterion`, = `criteria[criterionIndex[s]]`). */
   readonly criterion: readonly string[];
   /** Per slot: level number (`Finding.level`). */
   readonly level: readonly number[];
@@ -84,10 +94,13 @@ export interface BatchTable {
  * finding of every record, without one object per finding. Record `i` is input `i` (a batch with a rejected
  * input is never built: {@link tryAssessBatch} returns its issues, as {@link tryAssessMany} does).
  *
- * Per record (length {@link DecisionBatch.size}): `table`, `level`, `possibleLevel`, `start`,
+ * Per record (length {@link DecisionBatch.size}): `table`, `level`, `possibleLevel`, `start`, `valueStart`,
  * `unknownCriteria`. Per finding, record × slot — the finding `s` of record `i` is at `start[i] + s`, for
- * `s < tables[table[i]].size` — `outcome`, `observed`, `observedType`, `gap`. Its static part (criterion,
- * level, kind, comparison, threshold) is slot `s` of the record's table `tables[table[i]]`, once per batch.
+ * `s < tables[table[i]].size` — `outcome`; its static part (criterion, level, kind, comparison, threshold)
+ * is slot `s` of the record's table `tables[table[i]]`, once per batch. Per record × criterion — criterion
+ * `c` of `tables[table[i]].criteria` at `valueStart[i] + c` — `observed` and `observedType`: a value is
+ * stored once, not once per level. `observedAt(i, s)` and `gapAt(i, s)` give a finding's `observed` and `gap`
+ * exactly as the record has them.
  *
  * `record(i)` builds the plain JSON decision record of input `i`, byte-identical (`JSON.stringify`) to the
  * one {@link assessMany} gives for it with the same options; typed arrays never appear in a record. The
@@ -98,10 +111,9 @@ export interface BatchTable {
  * @example
  * const batch = assessBatch(assessments, { edition: published });
  * const i = 42, s = 7; // record 42, its 8th finding
- * const at = batch.start[i]! + s;
  * const table = batch.tables[batch.table[i]!]!;
- * BATCH_OUTCOMES[batch.outcome[at]!]; // 'met' | 'not_met' | 'not_available' | 'not_applicable'
- * table.criterion[s]; table.threshold[s]; batch.gap[at]; // gap NaN = null
+ * BATCH_OUTCOMES[batch.outcome[batch.start[i]! + s]!]; // 'met' | 'not_met' | 'not_available' | 'not_applicable'
+ * table.criterion[s]; table.threshold[s]; batch.observedAt(i, s); batch.gapAt(i, s); // as findings[s] has them
  * JSON.stringify(batch.record(i)) === JSON.stringify(assessMany(assessments, { edition: published })[i]); // true
  */
 export interface DecisionBatch {
@@ -116,28 +128,35 @@ export interface DecisionBatch {
   /** Per record: the level if every missing observation were met (`possibleLevel` of the record). */
   readonly possibleLevel: Int32Array;
   /**
-   * Per record, plus one: the record's first finding in the finding columns; its findings are
+   * Per record, plus one: the record's first finding in the finding column; its findings are
    * `start[i] … start[i + 1] − 1` (`start[size]` is the number of findings of the batch).
    */
   readonly start: Int32Array;
+  /**
+   * Per record, plus one: the record's first value in the value columns; the value of criterion `c` of its
+   * table's `criteria` is at `valueStart[i] + c` (`valueStart[size]` is the length of the value columns).
+   */
+  readonly valueStart: Int32Array;
   /** Per finding: outcome code, an index in {@link BATCH_OUTCOMES}. */
   readonly outcome: Uint8Array;
   /**
-   * Per finding: the observed value of the finding's criterion — a number, or 1 / 0 for a boolean (see
-   * `observedType`); NaN when missing.
+   * Per record × criterion: the observed value — a number, or 1 / 0 for a boolean (see `observedType`);
+   * NaN when missing.
    */
   readonly observed: Float64Array;
-  /** Per finding: type code of the observed value, an index in {@link BATCH_OBSERVED_TYPES}. */
+  /** Per record × criterion: type code of the observed value, an index in {@link BATCH_OBSERVED_TYPES}. */
   readonly observedType: Uint8Array;
-  /**
-   * Per finding: `Finding.gap` — 0 when met, the positive distance when a number is not met; NaN where the
-   * record has `null` (a boolean not met, missing data, not applicable).
-   */
-  readonly gap: Float64Array;
   /** Per record: observation keys that are not criteria of its edition (or overlay), sorted. */
   readonly unknownCriteria: ReadonlyArray<readonly string[]>;
-  /** The observed value of finding `at` (a position in the finding columns) as the record has it. */
-  observedAt(at: number): number | boolean | null;
+  /** The value at position `at` of the value columns as a record has it (`null` when missing). */
+  valueAt(at: number): number | boolean | null;
+  /** `findings[s].observed` of record `i`: the observed value of slot `s`'s criterion (`null` when missing). */
+  observedAt(i: number, s: number): number | boolean | null;
+  /**
+   * `findings[s].gap` of record `i`: 0 when met, the positive distance to the threshold when a number is not
+   * met, `null` otherwise (a boolean not met, missing data, not applicable).
+   */
+  gapAt(i: number, s: number): number | null;
   /** The plain decision record of input `i`, as {@link assessMany} gives it (a new object each call). */
   record(i: number): DecisionRecord;
   /** The summary record of input `i`, as {@link assessMany} with `detail: 'summary'` gives it. */
@@ -159,14 +178,16 @@ interface TableData {
   readonly ci: Int32Array;
   /** Per slot: requirement index, -1 when not applicable. */
   readonly ri: Int32Array;
-  /** Per slot: numeric threshold, NaN when the threshold is not a number. */
-  readonly thresholdNumber: Float64Array;
   /**
    * Per slot: the requirement's predicate (`null` when not applicable) — when every requirement reads only
    * its own criterion (as the catalog compiles them), so the outcomes are decided slot by slot while the
    * columns are written; `null` otherwise (then by `outcomesOf`).
    */
   readonly tests: ReadonlyArray<CompiledRequirement['test'] | null> | null;
+  /** Per slot: the requirement's comparison code (`Leaf.op`), 0 when it has none (then `tests` decides). */
+  readonly leafOp: Uint8Array;
+  /** Per slot: the requirement's comparison constant (with `leafOp`). */
+  readonly leafValue: readonly unknown[];
   /** The requirement outcomes of the record being decided, by requirement index. */
   readonly outcomes: Uint8Array;
 }
@@ -183,6 +204,8 @@ function tableOf(ctx: CatalogContext, ruleSet: RuleSet): TableData {
     overlay: o ? Object.freeze({ id: o.id, province: o.province, contentHash: o.contentHash }) : null,
     areaGroup: ruleSet.areaGroup,
     size: cells.length,
+    criteria: Object.freeze(ctx.edition.criteria.map((c) => c.id)),
+    criterionIndex: Object.freeze(cells.map((c) => c.ci)),
     criterion: Object.freeze(cells.map((c) => c.criterion)),
     level: Object.freeze(cells.map((c) => c.level)),
     kind: Object.freeze(cells.map((c) => c.kind)),
@@ -196,50 +219,24 @@ function tableOf(ctx: CatalogContext, ruleSet: RuleSet): TableData {
     cells,
     ci: Int32Array.from(cells, (c) => c.ci),
     ri: Int32Array.from(cells, (c) => c.ri),
-    thresholdNumber: Float64Array.from(cells, (c) => (typeof c.threshold === 'number' ? c.threshold : NaN)),
     tests: ruleSet.requirements.every((r) => r.slots.length === 1 && r.slots[0] === r.criterionIndex)
       ? cells.map((c) => (c.ri < 0 ? null : ruleSet.requirements[c.ri]!.test))
       : null,
     outcomes: new Uint8Array(ruleSet.requirements.length),
+    leafOp: Uint8Array.from(cells, (c) => (c.ri < 0 ? 0 : (ruleSet.requirements[c.ri]!.leaf?.op ?? 0))),
+    leafValue: cells.map((c) => (c.ri < 0 ? undefined : ruleSet.requirements[c.ri]!.leaf?.value)),
   };
 }
 
-/** The per-finding columns. */
-interface Columns {
-  readonly outcome: Uint8Array;
-  readonly observed: Float64Array;
-  readonly observedType: Uint8Array;
-  readonly gap: Float64Array;
+/** A typed column that grows (doubling) as records of wider tables (an overlay's) come. */
+function ensure<T extends Uint8Array | Float64Array>(column: T, size: number, make: (n: number) => T): T {
+  if (column.length >= size) return column;
+  const grown = make(Math.max(size, 2 * column.length));
+  grown.set(column);
+  return grown;
 }
-
-function allocateColumns(size: number): Columns {
-  return {
-    outcome: new Uint8Array(size),
-    observed: new Float64Array(size),
-    observedType: new Uint8Array(size),
-    gap: new Float64Array(size),
-  };
-}
-
-function grow(c: Columns, size: number): Columns {
-  const g = allocateColumns(size);
-  g.outcome.set(c.outcome);
-  g.observed.set(c.observed);
-  g.observedType.set(c.observedType);
-  g.gap.set(c.gap);
-  return g;
-}
-
-/** The columns exactly `size` long (views of the same memory when they are longer). */
-function fit(c: Columns, size: number): Columns {
-  if (c.outcome.length === size) return c;
-  return {
-    outcome: c.outcome.subarray(0, size),
-    observed: c.observed.subarray(0, size),
-    observedType: c.observedType.subarray(0, size),
-    gap: c.gap.subarray(0, size),
-  };
-}
+const bytes = (n: number) => new Uint8Array(n);
+const doubles = (n: number) => new Float64Array(n);
 
 const NOT_APPLICABLE = 3;
 const T_MISSING = 0;
@@ -265,10 +262,10 @@ class Batch implements DecisionBatch {
   readonly level: Int32Array;
   readonly possibleLevel: Int32Array;
   readonly start: Int32Array;
+  readonly valueStart: Int32Array;
   readonly outcome: Uint8Array;
   readonly observed: Float64Array;
   readonly observedType: Uint8Array;
-  readonly gap: Float64Array;
   readonly unknownCriteria: ReadonlyArray<readonly string[]>;
   readonly #data: readonly TableData[];
   readonly #who: readonly Who[];
@@ -281,10 +278,10 @@ class Batch implements DecisionBatch {
     level: Int32Array;
     possibleLevel: Int32Array;
     start: Int32Array;
+    valueStart: Int32Array;
     outcome: Uint8Array;
     observed: Float64Array;
     observedType: Uint8Array;
-    gap: Float64Array;
     unknownCriteria: ReadonlyArray<readonly string[]>;
     who: readonly Who[];
     other: ReadonlyMap<number, unknown>;
@@ -296,10 +293,10 @@ class Batch implements DecisionBatch {
     this.level = fields.level;
     this.possibleLevel = fields.possibleLevel;
     this.start = fields.start;
+    this.valueStart = fields.valueStart;
     this.outcome = fields.outcome;
     this.observed = fields.observed;
     this.observedType = fields.observedType;
-    this.gap = fields.gap;
     this.unknownCriteria = fields.unknownCriteria;
     this.#data = fields.data;
     this.#who = fields.who;
@@ -307,7 +304,7 @@ class Batch implements DecisionBatch {
     this.#inlineRemediation = fields.inlineRemediation;
   }
 
-  observedAt(at: number): number | boolean | null {
+  valueAt(at: number): number | boolean | null {
     switch (this.observedType[at]) {
       case T_NUMBER:
         return this.observed[at]!;
@@ -318,6 +315,32 @@ class Batch implements DecisionBatch {
       default:
         return null;
     }
+  }
+
+  observedAt(i: number, s: number): number | boolean | null {
+    const d = this.#slotTable(i, s);
+    return this.valueAt(this.valueStart[i]! + d.ci[s]!);
+  }
+
+  gapAt(i: number, s: number): number | null {
+    const d = this.#slotTable(i, s);
+    const o = this.outcome[this.start[i]! + s]!;
+    // The record's own rule (`gapOf`), on the value and threshold the record shows.
+    return o === NOT_APPLICABLE ? null : gapOf(this.observedAt(i, s), d.cells[s]!.threshold!, o);
+  }
+
+  /** The table of record `i`, after checking `i` and slot `s`. */
+  #slotTable(i: number, s: number): TableData {
+    const d = this.#data[this.#index(i)]!;
+    if (!Number.isInteger(s) || s < 0 || s >= d.ci.length)
+      throw new RangeError(`slot ${s} is outside 0…${d.ci.length - 1}`);
+    return d;
+  }
+
+  #index(i: number): number {
+    if (!Number.isInteger(i) || i < 0 || i >= this.size)
+      throw new RangeError(`record index ${i} is outside 0…${this.size - 1}`);
+    return this.table[i]!;
   }
 
   record(i: number): DecisionRecord {
@@ -336,14 +359,15 @@ class Batch implements DecisionBatch {
 
   /** Rebuild the record's inputs (observed values, requirement outcomes) from the columns; one record builder. */
   #build(i: number, detail: 'full' | 'summary'): DecisionRecord | SummaryRecord {
-    if (!Number.isInteger(i) || i < 0 || i >= this.size)
-      throw new RangeError(`record index ${i} is outside 0…${this.size - 1}`);
-    const d = this.#data[this.table[i]!]!;
+    const d = this.#data[this.#index(i)]!;
     const at = this.start[i]!;
-    const values = new Array<unknown>(d.ctx.edition.criteria.length).fill(undefined);
+    const vat = this.valueStart[i]!;
+    const nCriteria = d.pub.criteria.length;
+    const values = new Array<unknown>(nCriteria).fill(undefined);
+    for (let c = 0; c < nCriteria; c++)
+      if (this.observedType[vat + c] !== T_MISSING) values[c] = this.valueAt(vat + c);
     const outcomes = new Uint8Array(d.ruleSet.requirements.length);
     for (let s = 0; s < d.ci.length; s++) {
-      if (this.observedType[at + s] !== T_MISSING) values[d.ci[s]!] = this.observedAt(at + s);
       const ri = d.ri[s]!;
       if (ri >= 0) outcomes[ri] = this.outcome[at + s]!;
     }
@@ -368,67 +392,61 @@ class Batch implements DecisionBatch {
   }
 }
 
-/** The observed values of an assessment by criterion index (`undefined` when missing); unknown ids to `unknown`. */
-function observe(ctx: CatalogContext, assessment: Assessment, values: unknown[], unknown: string[]): void {
-  values.fill(undefined);
-  const obs = assessment.observations;
-  for (const id in obs) {
-    const c = ctx.criterionIndex.get(id);
-    if (c !== undefined) values[c] = obs[id]!.value;
-    else unknown.push(id);
-  }
-}
-
 /**
- * Write the findings of one record — one slot per criterion × level, the record's `findings` order — from
- * position `at`; with `d.tests`, decide each requirement here too (into `outcomes`). A function of its own
- * (called once per record, so optimised within the first batch rather than by on-stack replacement).
+ * Write one record: its observed values from position `vat` of the value columns (one per criterion), and its
+ * findings' outcomes — one slot per criterion × level, the record's `findings` order — from position `at`;
+ * with `d.tests`, decide each requirement here too (into `outcomes`). A function of its own (called once per
+ * record, so optimised within the first batch rather than by on-stack replacement).
  */
-function writeFindings(
+function writeRecord(
   d: TableData,
   values: readonly unknown[],
   outcomes: Uint8Array,
-  columns: Columns,
+  cols: { outcome: Uint8Array; observed: Float64Array; observedType: Uint8Array },
   at: number,
+  vat: number,
   other: Map<number, unknown>,
 ): void {
-  const { ci, ri, thresholdNumber, tests } = d;
-  const { outcome, observed, observedType, gap } = columns;
-  for (let s = 0; s < ci.length; s++) {
-    const k = at + s;
-    const x = values[ci[s]!];
-    let numeric = NaN;
-    if (x === undefined) observedType[k] = T_MISSING;
-    else if (typeof x === 'number') {
+  const { outcome, observed, observedType } = cols;
+  for (let c = 0; c < values.length; c++) {
+    const x = values[c];
+    const k = vat + c;
+    if (x === undefined) {
+      observedType[k] = T_MISSING;
+      observed[k] = NaN;
+    } else if (typeof x === 'number') {
       observedType[k] = T_NUMBER;
-      numeric = x;
+      observed[k] = x;
     } else if (typeof x === 'boolean') {
       observedType[k] = T_BOOLEAN;
-      numeric = x ? 1 : 0;
+      observed[k] = x ? 1 : 0;
     } else {
       observedType[k] = T_OTHER;
+      observed[k] = NaN;
       other.set(k, x);
     }
-    observed[k] = numeric;
+  }
+  const { ci, ri, tests, leafOp, leafValue } = d;
+  for (let s = 0; s < ci.length; s++) {
     const r = ri[s]!;
     if (r < 0) {
-      outcome[k] = NOT_APPLICABLE;
-      gap[k] = NaN;
+      outcome[at + s] = NOT_APPLICABLE;
       continue;
     }
-    let o: number;
     if (tests) {
-      // As `outcomesOf`: not available when the observation is missing, else the compiled predicate.
-      o = x === undefined ? NOT_AVAILABLE : tests[s]!(values) ? MET : NOT_MET;
+      // As `outcomesOf`: not available when the observation is missing, else the compiled predicate — its
+      // comparison inline when the requirement is one (no call per finding), the predicate otherwise.
+      const x = values[ci[s]!];
+      let o: number = NOT_AVAILABLE;
+      if (x !== undefined) {
+        const op = leafOp[s]!;
+        o = (op !== 0 ? (compareLeaf(op, leafValue[s], x) ?? tests[s]!(values)) : tests[s]!(values))
+          ? MET
+          : NOT_MET;
+      }
       outcomes[r] = o;
-    } else o = outcomes[r]!;
-    outcome[k] = o;
-    // As `gapOf`: 0 when met; the rounded positive distance for a number not met; otherwise null (NaN).
-    if (o === MET) gap[k] = 0;
-    else if (o === NOT_MET && typeof x === 'number') {
-      const th = thresholdNumber[s]!;
-      gap[k] = Number.isNaN(th) ? NaN : roundPositive(Math.abs(th - x));
-    } else gap[k] = NaN;
+      outcome[at + s] = o;
+    } else outcome[at + s] = outcomes[r]!;
   }
 }
 
@@ -454,20 +472,25 @@ export function tryAssessBatch(
   const data: TableData[] = [];
   const table = new Uint16Array(n);
   const start = new Int32Array(n + 1);
+  const valueStart = new Int32Array(n + 1);
   const level = new Int32Array(n);
   const possibleLevel = new Int32Array(n);
   const unknownCriteria = new Array<readonly string[]>(n);
   const who = new Array<Who>(n);
   const other = new Map<number, unknown>();
-  // The finding columns, sized from the first record's table and grown when a wider one comes (an overlay).
-  let columns: Columns | null = null;
+  // The columns, sized from the first record's table and grown when a wider one comes (an overlay).
+  let outcome = bytes(0);
+  let observed = doubles(0);
+  let observedType = bytes(0);
   let total = 0;
-  let values: unknown[] = [];
-  const unknown: string[] = [];
+  let totalValues = 0;
+  // The observations of the assessment being decided, read by the preparer (in the acceptor's pass).
+  const seen: Observed = { values: [], unknown: [] };
+  const facts: number[] = []; // the level facts, a buffer reused by every assessment
   // One pass, each assessment validated and decided in turn (a second pass over the inputs would read them
   // all from memory again); after the first rejected input only the issues are collected.
   for (let i = 0; i < n; i++) {
-    const p = prepare(assessments[i]);
+    const p = prepare(assessments[i], seen);
     if (!p.ok) {
       for (const issue of p.issues) issues.push({ ...issue, record: i + 1 });
       continue;
@@ -483,18 +506,19 @@ export function tryAssessBatch(
     }
     const d = data[t]!;
     const width = d.ci.length;
+    const nCriteria = d.pub.criteria.length;
     table[i] = t;
     start[i] = total;
+    valueStart[i] = totalValues;
     const at = total;
+    const vat = totalValues;
     total += width;
-    if (!columns) columns = allocateColumns(n * width);
-    else if (columns.outcome.length < total)
-      columns = grow(columns, Math.max(total + (n - i - 1) * width, 2 * columns.outcome.length));
-    // Observed values by criterion index, in a buffer reused by every record.
-    const nCriteria = ctx.edition.criteria.length;
-    if (values.length !== nCriteria) values = new Array<unknown>(nCriteria);
-    unknown.length = 0;
-    observe(ctx, assessment, values, unknown);
+    totalValues += nCriteria;
+    const left = n - i - 1; // room for the rest at this width, so a batch of one table allocates once
+    outcome = ensure(outcome, total + left * width, bytes);
+    observed = ensure(observed, totalValues + left * nCriteria, doubles);
+    observedType = ensure(observedType, totalValues + left * nCriteria, bytes);
+    const { values, unknown } = seen;
     unknownCriteria[i] = unknown.length ? Object.freeze([...unknown].sort(cmp)) : NO_UNKNOWN;
     const c = assessment.commune;
     who[i] = {
@@ -507,20 +531,24 @@ export function tryAssessBatch(
     };
     // Each requirement decided once: slot by slot in `writeFindings` when it reads only its criterion, else here.
     const outcomes = d.tests ? d.outcomes : outcomesOf(ruleSet, values);
-    writeFindings(d, values, outcomes, columns, at, other);
-    level[i] = decideLevel(ctx, ruleSet, levelValuesOf(ruleSet, outcomes, false));
-    possibleLevel[i] = decideLevel(ctx, ruleSet, levelValuesOf(ruleSet, outcomes, true));
+    writeRecord(d, values, outcomes, { outcome, observed, observedType }, at, vat, other);
+    level[i] = decideLevel(ctx, ruleSet, levelValuesOf(ruleSet, outcomes, false, facts));
+    possibleLevel[i] = decideLevel(ctx, ruleSet, levelValuesOf(ruleSet, outcomes, true, facts));
   }
   if (issues.length) return { ok: false, issues };
   start[n] = total;
-  const cols = fit(columns ?? allocateColumns(0), total);
+  valueStart[n] = totalValues;
+  // Exactly as long as used (views of the same memory when longer).
   const batch = new Batch({
     data,
     table,
     level,
     possibleLevel,
     start,
-    ...cols,
+    valueStart,
+    outcome: outcome.length === total ? outcome : outcome.subarray(0, total),
+    observed: observed.length === totalValues ? observed : observed.subarray(0, totalValues),
+    observedType: observedType.length === totalValues ? observedType : observedType.subarray(0, totalValues),
     unknownCriteria,
     who,
     other,

@@ -291,6 +291,50 @@ export interface CompiledRequirement {
   /** Slots (criterion indexes) of the facts the rule reads: all must be present for an outcome other than not available. */
   readonly slots: Int32Array;
   readonly test: Predicate;
+  /**
+   * When the rule is one comparison of its own criterion with a constant — as the catalog compiles every
+   * requirement — that comparison, for callers that decide many records column by column without a call per
+   * requirement; `null` otherwise. Same results as `test` (see {@link compareLeaf}).
+   */
+  readonly leaf: Leaf | null;
+}
+
+/** `Leaf.op` codes: `equal` (any value), `greaterThanInclusive`, `lessThanInclusive` (a number threshold). */
+export const LEAF_EQUAL = 1;
+export const LEAF_AT_LEAST = 2;
+export const LEAF_AT_MOST = 3;
+
+/** A requirement that is one comparison of its criterion with a constant (see `CompiledRequirement.leaf`). */
+export interface Leaf {
+  readonly op: typeof LEAF_EQUAL | typeof LEAF_AT_LEAST | typeof LEAF_AT_MOST;
+  readonly value: unknown;
+}
+
+/** The single comparison of `fact` a condition tree is (`all`/`any` of one leaf included), else `null`. */
+export function leafOf(condition: JsonCondition, fact: string): Leaf | null {
+  if ('all' in condition) return condition.all.length === 1 ? leafOf(condition.all[0]!, fact) : null;
+  if ('any' in condition) return condition.any.length === 1 ? leafOf(condition.any[0]!, fact) : null;
+  if ('not' in condition || condition.fact !== fact) return null;
+  switch (condition.operator) {
+    case 'equal':
+      return { op: LEAF_EQUAL, value: condition.value };
+    case 'greaterThanInclusive':
+      return typeof condition.value === 'number' ? { op: LEAF_AT_LEAST, value: condition.value } : null;
+    case 'lessThanInclusive':
+      return typeof condition.value === 'number' ? { op: LEAF_AT_MOST, value: condition.value } : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Whether observed value `x` (present) meets a leaf, or `undefined` when only the full predicate can say (a
+ * value that is not a number for an ordering comparison) — the specialised leaves of {@link compileCondition}.
+ */
+export function compareLeaf(op: number, threshold: unknown, x: unknown): boolean | undefined {
+  if (op === LEAF_EQUAL) return x === threshold;
+  if (typeof x !== 'number') return undefined;
+  return op === LEAF_AT_LEAST ? x >= (threshold as number) : x <= (threshold as number);
 }
 
 /** One level rule, ready for both paths. */
@@ -355,6 +399,7 @@ export function compileRuleSets(edition: CatalogEdition): Record<AreaGroup, Rule
           mandatory: p.kind === 'mandatory',
           slots: Int32Array.from(factsOf(req.conditions), criterionSlot),
           test: compileCondition(req.conditions, criterionSlot),
+          leaf: leafOf(req.conditions, p.criterion),
         });
       } else {
         const lr = rule as LevelRuleJson;

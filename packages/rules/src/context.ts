@@ -73,6 +73,27 @@ export interface Prepared {
   readonly assessment: Assessment;
 }
 
+/**
+ * Where a preparer puts an accepted assessment's observations when asked: `values[i]` the observed value of
+ * criterion `i` of the context's edition (`undefined` when missing; exactly as long as its criteria), and the
+ * observation ids that are not criteria, in key order. Buffers reused from one assessment to the next.
+ * @internal
+ */
+export interface Observed {
+  values: unknown[];
+  readonly unknown: string[];
+}
+
+/** The observed values of an assessment by criterion index (`undefined` when missing); unknown ids to `unknown`. */
+function observeInto(ctx: CatalogContext, assessment: Assessment, into: Observed): void {
+  const obs = assessment.observations;
+  for (const id in obs) {
+    const c = ctx.criterionIndex.get(id);
+    if (c !== undefined) into.values[c] = obs[id]!.value;
+    else into.unknown.push(id);
+  }
+}
+
 /** Content hashes of deep-frozen editions, by identity: frozen content cannot change under its hash. */
 const frozenHashes = new WeakMap<CatalogEdition, string>();
 
@@ -207,10 +228,14 @@ function isList(e: EditionSource): e is readonly PublishedEdition[] {
 }
 
 /**
- * Resolve editions and overlays once for many assessments; `prepare(input)` validates one assessment.
+ * Resolve editions and overlays once for many assessments; `prepare(input)` validates one assessment, and
+ * `prepare(input, into)` also reads its observations into `into` (see {@link Observed}) — in the acceptor's
+ * own pass over them when it accepts, so a batch walks each assessment's observations once.
  * @internal
  */
-export function preparer(options: AssessOptions = {}): (input: unknown) => ParseResult<Prepared> {
+export function preparer(
+  options: AssessOptions = {},
+): (input: unknown, into?: Observed) => ParseResult<Prepared> {
   const given = options.edition;
   const fixed = given && !isList(given) ? immutableEdition(given) : null;
   // No single edition: pick by `catalogVersion` among the list given, or the editions loaded so far.
@@ -271,7 +296,7 @@ export function preparer(options: AssessOptions = {}): (input: unknown) => Parse
   const resolved = new Map<string, Map<string, Resolved>>();
   const rejectUnknown = options.unknownCriteria === 'error';
 
-  return (input) => {
+  return (input, into) => {
     let edition: CatalogEdition;
     let hash: string;
     if (fixed) {
@@ -300,11 +325,22 @@ export function preparer(options: AssessOptions = {}): (input: unknown) => Parse
       byProvince.set(provinceKey, hit);
     }
     const { ctx, applied } = hit;
-    let assessment = options.skipValidation
-      ? (input as Assessment)
-      : hit.accept(input)
-        ? (input as Assessment)
-        : null;
+    let read = false;
+    if (into) {
+      const n = ctx.edition.criteria.length;
+      if (into.values.length !== n) into.values = new Array<unknown>(n);
+      into.values.fill(undefined);
+      into.unknown.length = 0;
+    }
+    let assessment: Assessment | null = null;
+    if (options.skipValidation) assessment = input as Assessment;
+    else if (hit.accept(input, into?.values, into?.unknown)) {
+      assessment = input as Assessment;
+      read = true;
+    } else if (into) {
+      into.values.fill(undefined);
+      into.unknown.length = 0;
+    }
     if (!assessment) {
       // Invalid (or unusual): let @cdsx/criteria say exactly what is wrong, where, in vi and en.
       const valid = validateAssessment(input, edition, {
@@ -314,6 +350,7 @@ export function preparer(options: AssessOptions = {}): (input: unknown) => Parse
       if (!valid.ok) return valid;
       assessment = valid.value;
     }
+    if (into && !read) observeInto(ctx, assessment, into);
     return { ok: true, value: { ctx, ruleSet: ctx.ruleSets[areaGroupOf(assessment.commune)], assessment } };
   };
 }

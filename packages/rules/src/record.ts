@@ -214,8 +214,17 @@ export function factsObject(ctx: CatalogContext, values: FactValues): Record<str
  * The level facts the level rules read, from the requirement outcomes, by slot (see `compileRuleSets`).
  * With `optimistic`, missing observations count as met (the level missing data could still give).
  */
-export function levelValuesOf(ruleSet: RuleSet, outcomes: Uint8Array, optimistic: boolean): number[] {
-  const values = new Array<number>(2 * ruleSet.perLevel.length).fill(0);
+export function levelValuesOf(
+  ruleSet: RuleSet,
+  outcomes: Uint8Array,
+  optimistic: boolean,
+  into?: number[],
+): number[] {
+  const n = 2 * ruleSet.perLevel.length;
+  // A caller's buffer is reused from one assessment to the next (the batch paths).
+  const values = into ?? new Array<number>(n);
+  if (values.length !== n) values.length = n;
+  for (let k = 0; k < n; k++) values[k] = 0;
   const reqs = ruleSet.requirements;
   for (let i = 0; i < reqs.length; i++) {
     const r = reqs[i]!;

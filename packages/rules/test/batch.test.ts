@@ -56,16 +56,29 @@ function expectColumnsAgree(batch: DecisionBatch, records: readonly DecisionReco
         `${table.criterion[s]}@${table.level[s]}|${table.kind[s]}|${BATCH_OUTCOMES[batch.outcome[k]!]}`,
       );
       const f = r.findings[s]!;
-      const gap = Number.isNaN(batch.gap[k]!) ? null : batch.gap[k];
-      const type = BATCH_OBSERVED_TYPES[batch.observedType[k]!];
+      // The value columns, read by criterion: record i's value of criterion c is at valueStart[i] + c.
+      const v = batch.valueStart[i]! + table.criterionIndex[s]!;
+      expect(table.criteria[table.criterionIndex[s]!]).toBe(table.criterion[s]);
+      const type = BATCH_OBSERVED_TYPES[batch.observedType[v]!];
       const observed =
         type === 'missing'
           ? null
           : type === 'boolean'
-            ? batch.observed[k] === 1
+            ? batch.observed[v] === 1
             : type === 'number'
-              ? batch.observed[k]
+              ? batch.observed[v]
               : 'other';
+      // The gap from its definition: 0 when met; |threshold − observed| (> 0) for a number not met; else null.
+      const outcome = BATCH_OUTCOMES[batch.outcome[k]!];
+      const th = table.threshold[s];
+      const gap = batch.gapAt(i, s);
+      const gapHolds =
+        outcome === 'met'
+          ? gap === 0
+          : outcome === 'not_met' && typeof observed === 'number' && typeof th === 'number'
+            ? gap !== null && gap > 0 && Math.abs(gap - Math.abs(th - observed)) <= 1e-9
+            : gap === null;
+      if (!gapHolds || batch.observedAt(i, s) !== f.observed) mismatches++;
       if (
         gap !== f.gap ||
         observed !== f.observed ||
@@ -242,8 +255,11 @@ describe('assessBatch', () => {
     expect(JSON.stringify(batch.record(0))).toBe(JSON.stringify(assessMany([odd], options)[0]));
     const table = batch.tables[0]!;
     const s = table.criterion.indexOf('HT.01');
-    expect(BATCH_OBSERVED_TYPES[batch.observedType[s]!]).toBe('other');
-    expect(batch.observedAt(s)).toBe('high');
+    const c = table.criteria.indexOf('HT.01');
+    expect(BATCH_OBSERVED_TYPES[batch.observedType[c]!]).toBe('other');
+    expect(batch.valueAt(c)).toBe('high');
+    expect(batch.observedAt(0, s)).toBe('high');
+    expect(batch.gapAt(0, s)).toBe(assessMany([odd], options)[0]!.findings[s]!.gap);
   });
 
   it('rejects a record index outside the batch', () => {
@@ -258,6 +274,9 @@ describe('assessBatch', () => {
     expect(() => one.record(1)).toThrow(RangeError);
     expect(() => one.record(0.5)).toThrow(RangeError);
     expect(() => one.record(-1)).toThrow(RangeError);
+    expect(() => one.observedAt(1, 0)).toThrow(RangeError);
+    expect(() => one.gapAt(0, one.tables[0]!.size)).toThrow(RangeError);
+    expect(() => one.gapAt(0, -1)).toThrow(RangeError);
     expect(one.record(0).commune.code).toBe(COMMUNES[0]!.code);
   });
 });
