@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Assessment } from '@cdsx/criteria';
+import { type Assessment, formatNumber } from '@cdsx/criteria';
 import { COMMUNES, communeByCode, communesOfProvince, fullName } from '@cdsx/criteria/communes';
 import { latestEdition } from '@cdsx/criteria/editions';
 import { formCellOf, readForm } from '@cdsx/forms';
@@ -345,18 +345,20 @@ describe('the demo portal in Chromium', () => {
     // The QĐ 766 panel scores the commune from the same dossiers (partial: dossiers give only some indicators).
     const expected766 = (await scoreFromDossiers(dossiers, '00025'))!.score;
     const panel = page.getByTestId('score766');
-    await expect.poll(() => panel.textContent()).toContain(`${expected766.total.points.toFixed(2)} / 100`);
+    await expect
+      .poll(() => panel.textContent())
+      .toContain(`${formatNumber(expected766.total.points, 'vi')} / 100`);
     const progress = expected766.groups.find((g) => g.id === 'progress')!.points!;
     expect(
       await page.getByTestId('score766-table').locator('tr[data-group="progress"]').textContent(),
-    ).toContain(progress.toFixed(2));
+    ).toContain(formatNumber(progress, 'vi'));
     expect(
       await page.getByTestId('score766-table').locator('tr[data-group="transparency"]').textContent(),
     ).toContain('không có');
     await page.getByTestId('score766-delta').fill('5');
     await expect
       .poll(() => page.getByTestId('score766-gain').textContent())
-      .toMatch(/^\+\d+\.\d\d điểm → tổng/);
+      .toMatch(/^\+\d+(,\d{1,2})? điểm → tổng \d+(,\d{1,2})?/);
     await panel.scrollIntoViewIfNeeded();
     await shot(page, 'score766.png');
 

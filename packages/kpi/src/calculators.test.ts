@@ -154,7 +154,11 @@ describe('dossier KPIs', () => {
     });
     expect(pay?.reason?.code).toBe('no_data');
     expect(formatKpiValue(pay ?? null)).toBe('N/A');
-    expect(formatKpiValue(kpiResult('onTimeRate', 0, 5))).toBe('0.00%'); // a real zero stays zero
+    expect(formatKpiValue(kpiResult('onTimeRate', 0, 5))).toBe('0%'); // a real zero stays zero
+    // The one number style of @cdsx/criteria: trailing zeros dropped, vi decimal comma.
+    expect(formatKpiValue(96.5, 'vi')).toBe('96,5%');
+    expect(formatKpiValue(100, 'en')).toBe('100%');
+    expect(formatKpiValue(-0)).toBe('0%');
     expect(formatKpiValue(200 / 3, 'vi')).toBe('66,67%');
     expect(await computeDossierKpis([], { period: '2026-03' })).toEqual([]);
   });

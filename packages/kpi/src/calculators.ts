@@ -457,7 +457,7 @@ async function addAll<T, F>(
  * @example
  * ```ts
  * const [all] = await computeDossierKpis(dossiers, { period: '2026-Q1' });
- * formatKpiValue(all.kpis.onTimeRate!); // '96.50%'
+ * formatKpiValue(all.kpis.onTimeRate!); // '96.5%'
  * ```
  */
 export async function computeDossierKpis(

@@ -1,4 +1,4 @@
-import type { Comparison, LocalizedText } from '@cdsx/criteria';
+import { type Comparison, formatNumber, type LocalizedText } from '@cdsx/criteria';
 
 /** The KPI ids; the criteria catalog's `kpi` field names one of them. */
 export const KPI_IDS = [
@@ -333,18 +333,20 @@ export function kpiResult(id: KpiId, numerator: number, denominator: number): Kp
 }
 
 /**
- * Display a KPI value: 2 decimals and `%`, or `N/A` when not available — never `0%` for no data.
+ * Display a KPI value as a percentage in the project's one number style (`formatNumber` of `@cdsx/criteria`:
+ * at most two decimals, trailing zeros dropped, `,` as the Vietnamese decimal mark), or `N/A` when not
+ * available — never `0%` for no data; a real zero is `0%`.
  *
  * @example
  * ```ts
  * formatKpiValue(kpiResult('onTimeRate', 2, 3)); // '66.67%'
  * formatKpiValue(kpiResult('onTimeRate', 0, 0)); // 'N/A'
  * formatKpiValue(66.666, 'vi');                  // '66,67%'
+ * formatKpiValue(96.5, 'vi');                    // '96,5%'
  * ```
  */
 export function formatKpiValue(result: KpiResult | number | null, lang: 'vi' | 'en' = 'en'): string {
   const value = typeof result === 'object' && result !== null ? result.value : result;
   if (value === null || !Number.isFinite(value)) return 'N/A';
-  const text = value.toFixed(2);
-  return `${lang === 'vi' ? text.replace('.', ',') : text}%`;
+  return `${formatNumber(value, lang)}%`;
 }

@@ -1,4 +1,4 @@
-import { parseJsonText } from '@cdsx/criteria';
+import { formatNumber, parseJsonText } from '@cdsx/criteria';
 import { communeByCode, provinceByCode } from '@cdsx/criteria/communes';
 import type { FeedbackCase } from '@cdsx/kpi';
 import type { Lever, ParsedUnit, RankedScore, UnitCounts, UnitScore } from '@cdsx/score766';
@@ -27,7 +27,8 @@ const STATUS: Record<string, { vi: string; en: string }> = {
   'reverse-engineered': t('suy ngược', 'reverse-engineered'),
 };
 
-const num = (v: unknown) => (v === null ? '—' : typeof v === 'number' ? v.toFixed(2) : String(v));
+const num = (v: unknown, lang: Lang) =>
+  v === null ? '—' : typeof v === 'number' ? formatNumber(v, lang) : String(v);
 
 /** A unit's counts with its rejected inputs set to null (so a sum never includes a bad value). */
 function effectiveCounts(u: ParsedUnit): UnitCounts {
@@ -105,7 +106,7 @@ function indicatorSection(s: UnitScore, lang: Lang): Section {
           key: 'rate',
           header: t('Tỷ lệ', 'Rate'),
           align: 'right',
-          display: (v) => (v === null ? 'N/A' : `${(v as number).toFixed(2)}%`),
+          display: (v, lang) => (v === null ? 'N/A' : `${formatNumber(v as number, lang)}%`),
         },
         { key: 'points', header: t('Điểm', 'Points'), align: 'right', display: num },
         { key: 'max', header: t('Tối đa', 'Max'), align: 'right' },

@@ -1,3 +1,4 @@
+import { formatNumber } from '@cdsx/criteria';
 import type { Lang, LocalizedText } from '../i18n';
 import { type Paint, PLAIN } from './color';
 import type { Cell, Column, Format, Report, Section, Table } from './model';
@@ -36,19 +37,21 @@ function text(value: LocalizedText | string | undefined, lang: Lang): string | u
   return value === undefined || typeof value === 'string' ? value : value[lang];
 }
 
-/** A cell as shown to a reader: `—` for not available, numbers without float noise. */
-export function showCell(value: Cell, column: Column): string {
-  if (column.display) return column.display(value);
+/**
+ * A cell as shown to a reader: `—` for not available, numbers in the one number style of `@cdsx/criteria`
+ * (`formatNumber`: at most two decimals, the language's decimal mark and thousands grouping).
+ */
+export function showCell(value: Cell, column: Column, lang: Lang): string {
+  if (column.display) return column.display(value, lang);
   if (value === null) return '—';
-  if (typeof value === 'number')
-    return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
+  if (typeof value === 'number') return formatNumber(value, lang);
   return String(value);
 }
 
 function renderTextTable(table: Table, lang: Lang, paint: Paint): string[] {
   const headers = table.columns.map((c) => neutralize(c.header[lang], true));
   const cells = table.rows.map((r) =>
-    table.columns.map((c) => neutralize(showCell(r[c.key] ?? null, c), true)),
+    table.columns.map((c) => neutralize(showCell(r[c.key] ?? null, c, lang), true)),
   );
   const widths = headers.map((h, i) =>
     Math.max(displayWidth(h), ...cells.map((row) => displayWidth(row[i]!))),
@@ -90,7 +93,9 @@ function renderMarkdown(report: Report, lang: Lang): string {
       out.push(`| ${cols.map((c) => escapeMarkdownCell(c.header[lang])).join(' | ')} |`);
       out.push(`| ${cols.map((c) => (c.align === 'right' ? '---:' : '---')).join(' | ')} |`);
       for (const r of s.table.rows) {
-        out.push(`| ${cols.map((c) => escapeMarkdownCell(showCell(r[c.key] ?? null, c))).join(' | ')} |`);
+        out.push(
+          `| ${cols.map((c) => escapeMarkdownCell(showCell(r[c.key] ?? null, c, lang))).join(' | ')} |`,
+        );
       }
       out.push('');
     }
@@ -131,7 +136,7 @@ function renderHtml(report: Report, lang: Lang): string {
       for (const r of s.table.rows) {
         const tds = cols.map(
           (c) =>
-            `<td${c.align === 'right' ? ' class="num"' : ''}>${escapeHtml(showCell(r[c.key] ?? null, c))}</td>`,
+            `<td${c.align === 'right' ? ' class="num"' : ''}>${escapeHtml(showCell(r[c.key] ?? null, c, lang))}</td>`,
         );
         out.push(`<tr>${tds.join('')}</tr>`);
       }

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../i18n';
+import type { Lang, LocalizedText } from '../i18n';
 
 /** A cell: numbers stay numbers (CSV and JSON keep them raw); `null` means not available. */
 export type Cell = string | number | boolean | null;
@@ -9,8 +9,8 @@ export interface Column {
   header: LocalizedText;
   /** Right-align (numbers). */
   align?: 'left' | 'right';
-  /** How the cell is shown in table/md/html (CSV writes the raw value). */
-  display?: (value: Cell) => string;
+  /** How the cell is shown in table/md/html, in the report's language (CSV writes the raw value). */
+  display?: (value: Cell, lang: Lang) => string;
 }
 
 /** A table of rows keyed by column key. */

@@ -1,4 +1,4 @@
-import { formatIssues, parseJsonText, type ValidationIssue } from '@cdsx/criteria';
+import { formatIssues, formatNumber, parseJsonText, type ValidationIssue } from '@cdsx/criteria';
 import type { Dossier } from '@cdsx/kpi';
 import { cheapestMoves, levers, whatIf } from '@cdsx/score766';
 import { useEffect, useId, useMemo, useState } from 'react';
@@ -21,10 +21,10 @@ const TEXT = {
     whatIf: 'Giả định',
     indicator: 'Chỉ số',
     more: 'Thêm bản ghi "tốt"',
-    gain: (g: number, total: number) => `+${g.toFixed(2)} điểm → tổng ${total.toFixed(2)}`,
+    gain: (g: number, total: number) => `+${formatNumber(g, 'vi')} điểm → tổng ${formatNumber(total, 'vi')}`,
     target: 'Tổng điểm mục tiêu',
     plan: 'Ít bản ghi nhất',
-    unreachable: (max: number) => `không đạt được: tối đa ${max.toFixed(2)} với số liệu hiện có`,
+    unreachable: (max: number) => `không đạt được: tối đa ${formatNumber(max, 'vi')} với số liệu hiện có`,
     atMax: 'Mọi chỉ số có số liệu đã đạt tối đa.',
     profile: 'Bộ công thức',
   },
@@ -43,10 +43,11 @@ const TEXT = {
     whatIf: 'What-if',
     indicator: 'Indicator',
     more: 'More "good" records',
-    gain: (g: number, total: number) => `+${g.toFixed(2)} points → total ${total.toFixed(2)}`,
+    gain: (g: number, total: number) =>
+      `+${formatNumber(g, 'en')} points → total ${formatNumber(total, 'en')}`,
     target: 'Target total',
     plan: 'Fewest records',
-    unreachable: (max: number) => `not reachable: at most ${max.toFixed(2)} with the data there is`,
+    unreachable: (max: number) => `not reachable: at most ${formatNumber(max, 'en')} with the data there is`,
     atMax: 'Every indicator with data is at its maximum.',
     profile: 'Formula profile',
   },
@@ -134,7 +135,7 @@ export function Score766Panel(props: {
         <>
           <p>
             <strong>
-              {x.total}: {s.total.points.toFixed(2)} / {s.total.max}
+              {x.total}: {formatNumber(s.total.points, lang)} / {s.total.max}
             </strong>{' '}
             · {s.period}
             {s.total.partial && (
@@ -157,7 +158,7 @@ export function Score766Panel(props: {
                     />
                   </span>
                   <span className="dim-count">
-                    {g.points === null ? '—' : g.points.toFixed(2)}/{g.max}
+                    {g.points === null ? '—' : formatNumber(g.points, lang)}/{g.max}
                   </span>
                 </li>
               ))}
@@ -178,7 +179,7 @@ export function Score766Panel(props: {
                   <tr key={g.id} data-group={g.id}>
                     <th scope="row">{l(g.name)}</th>
                     <td>
-                      {g.points === null ? x.na : g.points.toFixed(2)}
+                      {g.points === null ? x.na : formatNumber(g.points, lang)}
                       {g.partial && g.points !== null && (
                         <span className="muted">
                           {' '}
@@ -249,7 +250,7 @@ export function Score766Panel(props: {
                   ? `${x.plan}: ${plan.moves
                       .filter((m) => m.delta > 0)
                       .map((m) => `+${m.delta} ${nameOf(m.indicator)}`)
-                      .join('; ')} → ${plan.after.total.points.toFixed(2)}`
+                      .join('; ')} → ${formatNumber(plan.after.total.points, lang)}`
                   : x.unreachable(plan.after.total.points)}
               </output>
             )}
