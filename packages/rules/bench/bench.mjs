@@ -67,6 +67,14 @@ const n = assessments.length;
 
 // Every side decides under the same edition, passed explicitly (no side pays for resolving it).
 const e = { edition: latestEdition };
+/** A mode that gives each batch the previous one's columns (`reuse`), as a service deciding batch after batch. */
+function reusing(options) {
+  let previous;
+  return () => {
+    previous = assessBatch(assessments, { ...options, reuse: previous });
+    return previous;
+  };
+}
 const modes = [
   { label: 'full records, validating', run: () => assessMany(assessments, e) },
   {
@@ -79,6 +87,9 @@ const modes = [
     label: 'full columnar batch, skipValidation',
     run: () => assessBatch(assessments, { ...e, skipValidation: true }),
   },
+  // A service deciding batch after batch hands the previous batch's columns on (`reuse`): no fresh memory.
+  { label: 'full columnar batch, validating, reuse', run: reusing({ ...e }) },
+  { label: 'full columnar batch, skipValidation, reuse', run: reusing({ ...e, skipValidation: true }) },
   { label: 'summary records, validating', run: () => assessMany(assessments, { ...e, detail: 'summary' }) },
   {
     label: 'summary records, skipValidation',
@@ -131,11 +142,11 @@ const withoutFindings = (r) => {
 const checks = {
   'full (validating) = json-rules-engine': same(engineRecords, full),
   'full (skipValidation) = json-rules-engine': same(engineRecords, last[1]),
-  'columnar batch: record(i) = full records': [last[2], last[3]].every(
+  'columnar batch: record(i) = full records': [last[2], last[3], last[4], last[5]].every(
     (b) => b.size === full.length && full.every((r, i) => JSON.stringify(b.record(i)) === JSON.stringify(r)),
   ),
-  'summary = full without findings': same(full.map(withoutFindings), last[4]) && same(last[4], last[5]),
-  'levels = full records’ levels': [last[6], last[7]].every((r) =>
+  'summary = full without findings': same(full.map(withoutFindings), last[6]) && same(last[6], last[7]),
+  'levels = full records’ levels': [last[8], last[9]].every((r) =>
     full.every((rec, i) => r.level[i] === rec.level.level && r.possibleLevel[i] === rec.possibleLevel),
   ),
 };
@@ -146,7 +157,7 @@ const eWall = median(engineSamples.map((s) => s.wall));
 const eCpu = median(engineSamples.map((s) => s.cpu));
 const f = (x) => x.toFixed(1);
 const row = (label, wall, cpu, count) =>
-  `${label.padEnd(40)} wall ${f(wall).padStart(8)} ms   cpu ${f(cpu).padStart(8)} ms   ${f((wall * 1000) / n).padStart(7)} µs/commune   (median of ${count})`;
+  `${label.padEnd(44)} wall ${f(wall).padStart(8)} ms   cpu ${f(cpu).padStart(8)} ms   ${f((wall * 1000) / n).padStart(7)} µs/commune   (median of ${count})`;
 console.log('@cdsx/rules benchmark — SYNTHETIC nationwide dataset (dữ liệu mô phỏng, not real measurements)');
 console.log(
   `edition ${edition.version} (${contentHash.slice(0, 19)}…), ${edition.criteria.length} criteria; node ${process.version} ${process.platform}/${process.arch}; one thread`,

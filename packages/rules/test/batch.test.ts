@@ -262,6 +262,42 @@ describe('assessBatch', () => {
     expect(batch.gapAt(0, s)).toBe(assessMany([odd], options)[0]!.findings[s]!.gap);
   });
 
+  it('reuse: takes over the column memory of a finished batch, same records; the old batch is emptied, not stale', () => {
+    const inputs = generateSyntheticAssessments({
+      edition: latestEdition.edition,
+      communes: COMMUNES.slice(0, 400),
+    });
+    const options = { edition: latestEdition };
+    const want = assessMany(inputs, options).map((r) => JSON.stringify(r));
+    const first = assessBatch(inputs, options);
+    const capacity = first.observed.buffer.byteLength;
+    const kept = first.outcome; // a view a caller kept
+    const second = assessBatch(inputs.slice(0, 300), { ...options, reuse: first });
+    // The same memory, no fresh allocation: the old buffers are detached and the new columns sit on their bytes.
+    expect(first.observed.buffer.byteLength).toBe(0);
+    expect(kept.length).toBe(0);
+    expect(second.observed.buffer.byteLength).toBe(capacity);
+    expect(Array.from({ length: 300 }, (_, i) => JSON.stringify(second.record(i)))).toEqual(
+      want.slice(0, 300),
+    );
+    expectColumnsAgree(second, assessMany(inputs.slice(0, 300), options));
+    // The emptied batch says so instead of reading another batch's data; its per-record columns stay.
+    expect(() => first.record(0)).toThrow(/reuse/);
+    expect(() => first.observedAt(0, 0)).toThrow(/reuse/);
+    expect(() => first.valueAt(0)).toThrow(/reuse/);
+    expect(first.level.length).toBe(400);
+    // Too small to hold a larger batch: fresh memory, same records; an emptied batch gives nothing again.
+    const third = assessBatch(inputs, { ...options, reuse: second });
+    expect(third.observed.buffer.byteLength).toBeGreaterThan(second.observed.buffer.byteLength);
+    expect(third.records().map((r) => JSON.stringify(r))).toEqual(want);
+    expect(assessBatch(inputs.slice(0, 2), { ...options, reuse: second }).size).toBe(2);
+    // Rejected input: the issues as without reuse, and the batch given is emptied all the same.
+    const bad = tryAssessBatch([{ nope: 1 }], { ...options, reuse: third });
+    expect(bad).toEqual(tryAssessBatch([{ nope: 1 }], options));
+    expect(() => third.record(0)).toThrow(/reuse/);
+    expect(() => assessBatch(inputs, { ...options, reuse: {} as DecisionBatch })).toThrow(TypeError);
+  });
+
   it('rejects a record index outside the batch', () => {
     const batch = assessBatch([], { edition: latestEdition });
     expect(batch.size).toBe(0);
