@@ -546,12 +546,16 @@ const BLANK = /^[ \t]*$/;
  * decodes differently alone than in the stream (a newline byte ends any pending UTF-8 sequence). What
  * this does not handle itself — a string chunk, a stream starting with a BOM byte, a line longer than
  * `maxLine` bytes — is handed over, with the line count so far, to {@link lineBatchesFrom} for the rest.
+ * Before the lines of a chunk, `onRegion` is told the bytes `[start, end)` they lie in (up to the
+ * chunk's last LF), so that it can decode them at once; a line put together from two chunks is not
+ * in any region.
  */
 async function* byteLineBatches<T>(
   chunks: AsyncIterable<string | Uint8Array>,
   maxLine: number,
   onBytes: (buf: Uint8Array, start: number, end: number, line: number, out: T[]) => void,
   onLine: (l: NumberedLine, out: T[]) => void,
+  onRegion: (buf: Uint8Array, start: number, end: number) => void = () => {},
 ): AsyncGenerator<T[]> {
   const it = chunks[Symbol.asyncIterator]();
   let carry: Uint8Array | undefined;
@@ -613,6 +617,7 @@ async function* byteLineBatches<T>(
       onBytes(joined, 0, cr(joined, 0, joined.length - 1), line, out);
       start = nl + 1;
     }
+    onRegion(chunk, start, Math.max(start, chunk.lastIndexOf(10)));
     for (;;) {
       const nl = chunk.indexOf(10, start);
       if (nl < 0) break;
@@ -709,8 +714,29 @@ function ndjsonReader<T>(
   // (building the dossier object key by key) was tried here and removed: decode + JSON.parse took 37 %
   // fewer instructions per dossier (callgrind, 42 k vs 67 k) — JSON.parse builds each object at its
   // final shape in one go, which also makes the validator and the accumulator read it faster.
+  // The current chunk's lines decoded at once (one decoder call, no view per line), used when every
+  // byte of it became one UTF-16 unit — all ASCII, or a byte replaced by U+FFFD — so that byte
+  // offsets are text offsets and each line's slice is exactly what decoding the line alone gives
+  // (any other UTF-8 makes the text shorter than its bytes; a newline ends any pending sequence).
+  // callgrind, 100k bench dossiers (node --single-threaded): 10.93 G instructions against 11.19 G
+  // decoding line by line (-2.3 %: one decoder call and no Buffer view per line).
+  let regionBuf: Uint8Array | undefined;
+  let regionStart = 0;
+  let regionEnd = 0;
+  let regionText = '';
+  const onRegion = (buf: Uint8Array, start: number, end: number): void => {
+    const text = lineDecoder.decode(buf.subarray(start, end));
+    regionBuf = text.length === end - start ? buf : undefined;
+    regionStart = start;
+    regionEnd = end;
+    regionText = text;
+  };
   const onBytes = (buf: Uint8Array, start: number, end: number, line: number, out: T[]): void => {
-    onText(lineDecoder.decode(buf.subarray(start, end)), line, out);
+    const text =
+      buf === regionBuf && start >= regionStart && end <= regionEnd
+        ? regionText.slice(start - regionStart, end - regionStart)
+        : lineDecoder.decode(buf.subarray(start, end));
+    onText(text, line, out);
   };
   return recordReader(validator.summary, async function* () {
     if (typeof source !== 'string' && (isReadableStream(source) || Symbol.asyncIterator in source)) {
@@ -718,7 +744,7 @@ function ndjsonReader<T>(
       const chunks = isReadableStream(source)
         ? streamChunks(source)
         : (source as AsyncIterable<string | Uint8Array>);
-      yield* byteLineBatches(chunks, maxLine, onBytes, onLine);
+      yield* byteLineBatches(chunks, maxLine, onBytes, onLine, onRegion);
       return;
     }
     for await (const lines of lineBatchesOf(source, maxLine)) {

@@ -184,3 +184,59 @@ describe('readDossiers from bytes (line by line) vs from one string', () => {
     ]);
   });
 });
+
+/** A valid line's bytes with raw bytes (any but LF, often not UTF-8) put in at one place. */
+const rawBytesLineArb = fc
+  .tuple(
+    fc.constantFrom(...good),
+    fc.nat(),
+    fc.uint8Array({ minLength: 1, maxLength: 4 }).map((b) => b.map((x) => (x === 10 ? 0x80 : x))),
+  )
+  .map(([g, at, raw]) => {
+    const bytes = enc.encode(g);
+    const i = at % (bytes.length + 1);
+    const out = new Uint8Array(bytes.length + raw.length);
+    out.set(bytes.subarray(0, i));
+    out.set(raw, i);
+    out.set(bytes.subarray(i), i + raw.length);
+    return out;
+  });
+
+describe('readDossiers from bytes: chunks decoded at once vs line by line', () => {
+  it('gives what decoding the whole stream gives, with invalid UTF-8 bytes (one U+FFFD each, or not) and ASCII', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            { weight: 3, arbitrary: fc.constantFrom(...good).map((g) => enc.encode(g)) },
+            { weight: 2, arbitrary: rawBytesLineArb },
+            { weight: 1, arbitrary: fc.constantFrom(...EDGE.slice(1)).map((g) => enc.encode(g)) },
+          ),
+          { maxLength: 20 },
+        ),
+        fc.array(fc.nat(), { maxLength: 5 }),
+        fc.boolean(),
+        async (lines, cuts, plain) => {
+          const size = lines.reduce((n, l) => n + l.length + 1, 0);
+          const all = new Uint8Array(size);
+          let at = 0;
+          for (const l of lines) {
+            all.set(l, at);
+            all[at + l.length] = 10;
+            at += l.length + 1;
+          }
+          // No BOM at the start here (a leading BOM is tested above): decode the stream as a whole.
+          if (all[0] === 0xef) all[0] = 0x20;
+          const oracle = await readAll(readDossiers(new TextDecoder().decode(all)));
+          const fromBytes = await readAll(readDossiers(chunked(all, cuts, plain)));
+          expect(fromBytes.summary).toEqual(oracle.summary);
+          expect(fromBytes.out.length).toBe(oracle.out.length);
+          fromBytes.out.forEach((d, i) => {
+            expect(same(d, oracle.out[i])).toBe(true);
+          });
+        },
+      ),
+      { numRuns: 300, seed: 7 },
+    );
+  }, 120_000);
+});
