@@ -240,3 +240,34 @@ describe('readDossiers from bytes: chunks decoded at once vs line by line', () =
     );
   }, 120_000);
 });
+
+describe('readDossiers from bytes: chunks larger than a decoding block (16 KiB)', () => {
+  it('gives what decoding the whole stream gives, with a non-ASCII or invalid line in some blocks', async () => {
+    const parts: Uint8Array[] = [];
+    for (let i = 0; i < 600; i++) {
+      const g = good[i % good.length] as string;
+      if (i % 97 === 13) parts.push(enc.encode(g.replace('"id":"', '"id":"Hà-')));
+      else if (i % 89 === 40)
+        parts.push(new Uint8Array([...enc.encode(g.slice(0, 30)), 0xc3, 0x80, 0xff, 0x41]));
+      else parts.push(enc.encode(g));
+    }
+    const size = parts.reduce((n, p) => n + p.length + 2, 0);
+    for (const eol of [[10], [13, 10]]) {
+      const all = new Uint8Array(size);
+      let at = 0;
+      for (const p of parts) {
+        all.set(p, at);
+        all.set(eol, at + p.length);
+        at += p.length + eol.length;
+      }
+      const bytes = all.subarray(0, at);
+      const oracle = await readAll(readDossiers(new TextDecoder().decode(bytes)));
+      expect(oracle.summary.issuesByCode.invalid_utf8).toBeGreaterThan(0);
+      for (const cuts of [[], [70_000], [16_384, 16_385, 100_000, 200_001], [1, 131_072]]) {
+        const fromBytes = await readAll(readDossiers(chunked(bytes, cuts, false)));
+        expect(fromBytes.summary).toEqual(oracle.summary);
+        expect(fromBytes.out).toEqual(oracle.out);
+      }
+    }
+  });
+});
