@@ -265,7 +265,7 @@ describe('dossier KPIs', () => {
     expect(JSON.stringify(again.finish())).toBe(JSON.stringify(whole.finish()));
   }, 30_000);
 
-  it('a 5-digit code (array lookup) and any other text (map lookup) are distinct groups, in either dimension order', () => {
+  it('a 5-digit code (number lookup) and any other text (string lookup) are distinct groups, in any dimension order', () => {
     // Codes that a number alone would confuse: leading zeros, other lengths, non-digits, the extremes.
     const codes = ['00004', '0004', '4', '000004', '00040', '12a45', '99999', '00000', ' 0004', '０0004'];
     const ds = [
