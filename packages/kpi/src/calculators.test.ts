@@ -142,6 +142,31 @@ describe('dossier KPIs', () => {
     expect([r.target, r.met]).toEqual([90, true]);
   });
 
+  it('each target check is its target, every field in order, plus `met` (kpiResult writes the fields out)', () => {
+    for (const id of KPI_IDS)
+      for (const [n, d] of [
+        [0, 0],
+        [1, 2],
+        [99, 100],
+      ] as const) {
+        const r = kpiResult(id, n, d);
+        const value = d > 0 ? (100 * n) / d : null;
+        const expected = KPI_TARGETS[id].map((t) => ({
+          ...t,
+          met:
+            value === null
+              ? null
+              : t.comparison === '>='
+                ? value >= t.value
+                : t.comparison === '<='
+                  ? value <= t.value
+                  : value === t.value,
+        }));
+        // JSON text compares the key order too, which a digest of the results depends on.
+        expect(JSON.stringify(r.targets)).toBe(JSON.stringify(expected));
+      }
+  });
+
   it('no data is N/A with a reason, never 0%', async () => {
     const [g] = await computeDossierKpis([dossier({ feeBearing: false })], { period: '2026-03' });
     const pay = g?.kpis.onlinePaymentRate;
@@ -243,6 +268,33 @@ describe('dossier KPIs', () => {
     for (const d of ds) again.add(d);
     expect(JSON.stringify(again.finish())).toBe(JSON.stringify(whole.finish()));
   }, 30_000);
+
+  it('a 5-digit code (number lookup) and any other text (string lookup) are distinct groups, in any dimension order', () => {
+    // Codes that a number alone would confuse: leading zeros, other lengths, non-digits, the extremes.
+    const codes = ['00004', '0004', '4', '000004', '00040', '12a45', '99999', '00000', ' 0004', '０0004'];
+    const ds = [
+      ...generateDossiers({ seed: 9, count: 2000, communes: ['00004', '00008', '00025'], year: 2026 }),
+    ].map((d, i) => ({ ...d, communeCode: codes[i % codes.length] as string }));
+    for (const by of [
+      ['commune', 'quarter'],
+      ['quarter', 'commune'],
+      ['province', 'commune', 'month'],
+    ] as const) {
+      const acc = dossierKpiAccumulator({ by });
+      for (const d of ds) acc.add(d);
+      const groups = acc.finish();
+      // The oracle: each commune's dossiers alone, grouped without the commune dimension (map lookups only).
+      const expected = codes.flatMap((c) => {
+        const one = dossierKpiAccumulator({ by: by.filter((x) => x !== 'commune') });
+        for (const d of ds) if (d.communeCode === c) one.add(d);
+        return one.finish().map((g) => ({ key: { ...g.key, commune: c }, kpis: g.kpis }));
+      });
+      const norm = (gs: typeof groups) =>
+        gs.map((g) => JSON.stringify([g.key.commune, g.key.province, g.key.period, g.kpis])).sort();
+      expect(norm(groups)).toEqual(norm(expected));
+      expect(new Set(groups.map((g) => g.key.commune))).toEqual(new Set(codes));
+    }
+  });
 });
 
 describe('procedure and feedback KPIs', () => {

@@ -297,8 +297,13 @@ function compare(value: number, c: Comparison, t: number): boolean {
 export function kpiResult(id: KpiId, numerator: number, denominator: number): KpiResult {
   const def = KPI_DEFINITIONS[id];
   const value = denominator > 0 ? (100 * numerator) / denominator : null;
+  // Fields written out rather than `{ ...t, met }`: spreading the frozen targets made this function
+  // most of `finish()` (2 µs a call against 0.15 µs, 8 calls per group); same objects, same key order.
   const targets: TargetCheck[] = KPI_TARGETS[id].map((t) => ({
-    ...t,
+    value: t.value,
+    comparison: t.comparison,
+    citation: t.citation,
+    horizon: t.horizon,
     met: value === null ? null : compare(value, t.comparison, t.value),
   }));
   const result: KpiResult = {

@@ -2,7 +2,6 @@ import { type LocalizedText, parseJsonText, type ValidationIssue } from '@cdsx/c
 import { fromZodError } from '@cdsx/criteria/internal';
 import { z } from 'zod';
 import { acceptDossier } from './acceptor';
-import { parseDossierLine } from './fast-json';
 import { explainDossier } from './rejection';
 import {
   type Dossier,
@@ -547,12 +546,16 @@ const BLANK = /^[ \t]*$/;
  * decodes differently alone than in the stream (a newline byte ends any pending UTF-8 sequence). What
  * this does not handle itself — a string chunk, a stream starting with a BOM byte, a line longer than
  * `maxLine` bytes — is handed over, with the line count so far, to {@link lineBatchesFrom} for the rest.
+ * Before the lines of a chunk, `onRegion` is told the bytes `[start, end)` they lie in (up to the
+ * chunk's last LF), so that it can decode them at once; a line put together from two chunks is not
+ * in any region.
  */
 async function* byteLineBatches<T>(
   chunks: AsyncIterable<string | Uint8Array>,
   maxLine: number,
   onBytes: (buf: Uint8Array, start: number, end: number, line: number, out: T[]) => void,
   onLine: (l: NumberedLine, out: T[]) => void,
+  onRegion: (buf: Uint8Array, start: number, end: number) => void = () => {},
 ): AsyncGenerator<T[]> {
   const it = chunks[Symbol.asyncIterator]();
   let carry: Uint8Array | undefined;
@@ -614,6 +617,7 @@ async function* byteLineBatches<T>(
       onBytes(joined, 0, cr(joined, 0, joined.length - 1), line, out);
       start = nl + 1;
     }
+    onRegion(chunk, start, Math.max(start, chunk.lastIndexOf(10)));
     for (;;) {
       const nl = chunk.indexOf(10, start);
       if (nl < 0) break;
@@ -653,10 +657,9 @@ function ndjsonReader<T>(
 ): RecordReader<T> {
   const validator = new RecordValidator(schema, options, idOf);
   const maxLine = options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE;
-  const fast = (schema as unknown) === DossierSchema ? parseDossierLine : undefined;
   const onLine = ({ text, line, tooLong }: NumberedLine, out: T[]): void => {
-    const record = validator.summary.records + 1;
     if (tooLong !== undefined) {
+      const record = validator.summary.records + 1;
       validator.reject([
         {
           path: '',
@@ -671,7 +674,13 @@ function ndjsonReader<T>(
       ]);
       return;
     }
-    if (BLANK.test(text)) return;
+    onText(text, line, out);
+  };
+  const onText = (text: string, line: number, out: T[]): void => {
+    // BLANK can only match an empty line or one starting with a space or tab: the regex runs for those alone.
+    const c0 = text.charCodeAt(0);
+    if ((text.length === 0 || c0 === 32 || c0 === 9) && BLANK.test(text)) return;
+    const record = validator.summary.records + 1;
     if (text.includes('\ufffd')) {
       // The decoder replaced invalid UTF-8 with U+FFFD (or the text already held one): never silently.
       validator.reject([
@@ -701,14 +710,44 @@ function ndjsonReader<T>(
   };
   // A line alone: no BOM is dropped inside the stream.
   const lineDecoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+  // Each line is decoded and given to the engine's JSON.parse. A byte-level parser in JavaScript
+  // (building the dossier object key by key) was tried here and removed: decode + JSON.parse took 37 %
+  // fewer instructions per dossier (callgrind, 42 k vs 67 k) — JSON.parse builds each object at its
+  // final shape in one go, which also makes the validator and the accumulator read it faster.
+  // The lines of a chunk are decoded a block of up to 16 KiB at a time (one decoder call, no view per
+  // line), and a line's text sliced from its block, when every byte of the block became one UTF-16 unit
+  // — all ASCII, or a byte replaced by U+FFFD — so that byte offsets are text offsets and each slice is
+  // exactly what decoding the line alone gives (any other UTF-8 makes the text shorter than its bytes;
+  // a newline ends any pending sequence). Otherwise lines are decoded one by one. Blocks, not the whole
+  // 256 KiB chunk: a string that large is allocated outside the young generation, and decoding a chunk
+  // at once measured 2.1 ms of CPU (half of it system time) against 0.3 ms line by line and ≈ 0.05 ms
+  // in 16 KiB blocks (same chunk, 400 passes) — a cost callgrind, counting user-space instructions
+  // only, did not show.
+  let regionBuf: Uint8Array | undefined;
+  let regionEnd = 0;
+  let blockStart = 0;
+  let blockEnd = -1;
+  let blockText: string | undefined;
+  const onRegion = (buf: Uint8Array, _start: number, end: number): void => {
+    regionBuf = buf;
+    regionEnd = end;
+    blockEnd = -1;
+  };
   const onBytes = (buf: Uint8Array, start: number, end: number, line: number, out: T[]): void => {
-    const value = fast?.(buf, start, end);
-    if (value !== undefined) {
-      const ok = validator.check(value, line);
-      if (ok !== undefined) out.push(ok);
-      return;
+    if (buf === regionBuf && end <= regionEnd && (start < blockStart || end > blockEnd)) {
+      // A new block: from this line to the last LF within 16 KiB (at least to this line's end).
+      let stop = start + 16384 < regionEnd ? buf.lastIndexOf(10, start + 16384) : regionEnd;
+      if (stop < end) stop = end;
+      const text = lineDecoder.decode(buf.subarray(start, stop));
+      blockStart = start;
+      blockEnd = stop;
+      blockText = text.length === stop - start ? text : undefined;
     }
-    onLine({ text: lineDecoder.decode(buf.subarray(start, end)), line }, out);
+    const text =
+      buf === regionBuf && blockText !== undefined && start >= blockStart && end <= blockEnd
+        ? blockText.slice(start - blockStart, end - blockStart)
+        : lineDecoder.decode(buf.subarray(start, end));
+    onText(text, line, out);
   };
   return recordReader(validator.summary, async function* () {
     if (typeof source !== 'string' && (isReadableStream(source) || Symbol.asyncIterator in source)) {
@@ -716,7 +755,7 @@ function ndjsonReader<T>(
       const chunks = isReadableStream(source)
         ? streamChunks(source)
         : (source as AsyncIterable<string | Uint8Array>);
-      yield* byteLineBatches(chunks, maxLine, onBytes, onLine);
+      yield* byteLineBatches(chunks, maxLine, onBytes, onLine, onRegion);
       return;
     }
     for await (const lines of lineBatchesOf(source, maxLine)) {

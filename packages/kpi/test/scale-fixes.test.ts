@@ -116,6 +116,14 @@ describe('the compiled dossier acceptor agrees with the schema', () => {
       (d) => (d.channel = 'fax'),
       (d) => (d.onlineMode = d.onlineMode ? undefined : 'full'),
       (d) => (d.appointmentDate = '2026-13-01'),
+      // The accepted years of an appointment date, 2000–2099, at their edges (the acceptor reads the digits).
+      (d) => (d.appointmentDate = '1999-12-31'),
+      (d) => (d.appointmentDate = '2000-01-01'),
+      (d) => (d.appointmentDate = '2099-12-31'),
+      (d) => (d.appointmentDate = '2100-01-01'),
+      (d) => (d.appointmentDate = '3026-01-01'),
+      (d) => (d.appointmentDate = '2028-02-29'),
+      (d) => (d.appointmentDate = '2026-02-29'),
       (d) => (d.processingDays = 1.5),
       (d) => (d.processingDays = -1),
       (d) => {
