@@ -25,6 +25,18 @@ function same(a: unknown, b: unknown): boolean {
   return ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
+/** The same summary and the same dossiers, each equal down to key order and -0 (see {@link same}). */
+function expectSameRead(
+  got: Awaited<ReturnType<typeof readAll>>,
+  want: Awaited<ReturnType<typeof readAll>>,
+): void {
+  expect(got.summary).toEqual(want.summary);
+  expect(got.out.length).toBe(want.out.length);
+  got.out.forEach((d, i) => {
+    expect(same(d, want.out[i])).toBe(true);
+  });
+}
+
 /** Hand-written lines at the edges of JSON. */
 const g0 = good.find(
   (g) =>
@@ -147,11 +159,7 @@ describe('readDossiers from bytes (line by line) vs from one string', () => {
           const options = maxRecordSize === undefined ? {} : { maxRecordSize };
           const oracle = await readAll(readDossiers(text, options));
           const fromBytes = await readAll(readDossiers(chunked(enc.encode(text), cuts, plain), options));
-          expect(fromBytes.summary).toEqual(oracle.summary);
-          expect(fromBytes.out.length).toBe(oracle.out.length);
-          fromBytes.out.forEach((d, i) => {
-            expect(same(d, oracle.out[i])).toBe(true);
-          });
+          expectSameRead(fromBytes, oracle);
         },
       ),
       { numRuns: 200, seed: 12 },
@@ -229,11 +237,7 @@ describe('readDossiers from bytes: chunks decoded at once vs line by line', () =
           if (all[0] === 0xef) all[0] = 0x20;
           const oracle = await readAll(readDossiers(new TextDecoder().decode(all)));
           const fromBytes = await readAll(readDossiers(chunked(all, cuts, plain)));
-          expect(fromBytes.summary).toEqual(oracle.summary);
-          expect(fromBytes.out.length).toBe(oracle.out.length);
-          fromBytes.out.forEach((d, i) => {
-            expect(same(d, oracle.out[i])).toBe(true);
-          });
+          expectSameRead(fromBytes, oracle);
         },
       ),
       { numRuns: 300, seed: 7 },

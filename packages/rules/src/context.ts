@@ -15,7 +15,7 @@ import {
 import { type AssessmentAcceptor, compileAssessmentAcceptor } from '@cdsx/criteria/internal';
 import { compileRuleSets, type RuleSet, rankedLevels } from './compile';
 import { type AppliedOverlay, applyOverlay } from './overlay';
-import type { CatalogContext } from './record';
+import { type CatalogContext, readObservations } from './record';
 
 /** Options shared by {@link assess}, {@link assessMany} and {@link assessWithEngine}. */
 export interface AssessOptions {
@@ -84,14 +84,11 @@ export interface Observed {
   readonly unknown: string[];
 }
 
-/** The observed values of an assessment by criterion index (`undefined` when missing); unknown ids to `unknown`. */
-function observeInto(ctx: CatalogContext, assessment: Assessment, into: Observed): void {
-  const obs = assessment.observations;
-  for (const id in obs) {
-    const c = ctx.criterionIndex.get(id);
-    if (c !== undefined) into.values[c] = obs[id]!.value;
-    else into.unknown.push(id);
-  }
+/** Empty `into` for an assessment under a context with `n` criteria. */
+function clearObserved(into: Observed, n: number): void {
+  if (into.values.length !== n) into.values = new Array<unknown>(n);
+  into.values.fill(undefined);
+  into.unknown.length = 0;
 }
 
 /** Content hashes of deep-frozen editions, by identity: frozen content cannot change under its hash. */
@@ -326,21 +323,14 @@ export function preparer(
     }
     const { ctx, applied } = hit;
     let read = false;
-    if (into) {
-      const n = ctx.edition.criteria.length;
-      if (into.values.length !== n) into.values = new Array<unknown>(n);
-      into.values.fill(undefined);
-      into.unknown.length = 0;
-    }
+    const n = ctx.edition.criteria.length;
+    if (into) clearObserved(into, n);
     let assessment: Assessment | null = null;
     if (options.skipValidation) assessment = input as Assessment;
     else if (hit.accept(input, into?.values, into?.unknown)) {
       assessment = input as Assessment;
       read = true;
-    } else if (into) {
-      into.values.fill(undefined);
-      into.unknown.length = 0;
-    }
+    } else if (into) clearObserved(into, n); // the acceptor's partial read-out
     if (!assessment) {
       // Invalid (or unusual): let @cdsx/criteria say exactly what is wrong, where, in vi and en.
       const valid = validateAssessment(input, edition, {
@@ -350,7 +340,7 @@ export function preparer(
       if (!valid.ok) return valid;
       assessment = valid.value;
     }
-    if (into && !read) observeInto(ctx, assessment, into);
+    if (into && !read) readObservations(ctx, assessment, into.values, into.unknown);
     return { ok: true, value: { ctx, ruleSet: ctx.ruleSets[areaGroupOf(assessment.commune)], assessment } };
   };
 }

@@ -192,13 +192,23 @@ export interface CatalogContext {
  */
 export function valuesOf(ctx: CatalogContext, assessment: Assessment, unknown: string[]): unknown[] {
   const values = new Array<unknown>(ctx.edition.criteria.length).fill(undefined);
+  readObservations(ctx, assessment, values, unknown);
+  return values;
+}
+
+/** {@link valuesOf} into a caller's buffer (cleared by the caller: criteria not observed are left as they are). */
+export function readObservations(
+  ctx: CatalogContext,
+  assessment: Assessment,
+  values: unknown[],
+  unknown: string[],
+): void {
   const obs = assessment.observations;
   for (const id in obs) {
     const i = ctx.criterionIndex.get(id);
     if (i !== undefined) values[i] = obs[id]!.value;
     else unknown.push(id);
   }
-  return values;
 }
 
 /** Flat facts for json-rules-engine: criterion id → observed value, only for observed criteria. */
