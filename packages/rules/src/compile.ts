@@ -251,25 +251,19 @@ export function compileCondition(condition: JsonCondition, slotOf: (fact: string
   const { evaluate, validate } = op;
   // Specialised leaves for the operators the catalog compiles to (same results as validate + evaluate:
   // for a number fact the engine's validator only rejects NaN, and NaN fails every comparison anyway).
-  switch (condition.operator) {
-    case 'equal':
-      return (v) => v[slot] === value;
-    case 'greaterThanInclusive':
-      return (v) => {
-        const x = v[slot];
-        return typeof x === 'number' ? x >= (value as number) : validate(x) && evaluate(x, value);
-      };
-    case 'lessThanInclusive':
-      return (v) => {
-        const x = v[slot];
-        return typeof x === 'number' ? x <= (value as number) : validate(x) && evaluate(x, value);
-      };
-    default:
-      return (v) => {
-        const x = v[slot];
-        return validate(x) && evaluate(x, value);
-      };
+  // The comparison itself is `compareLeaf`, which the columnar batch calls inline: one home for both.
+  const leaf = leafOf(condition, condition.fact);
+  if (leaf) {
+    const code = leaf.op;
+    return (v) => {
+      const x = v[slot];
+      return compareLeaf(code, value, x) ?? (validate(x) && evaluate(x, value));
+    };
   }
+  return (v) => {
+    const x = v[slot];
+    return validate(x) && evaluate(x, value);
+  };
 }
 
 /** Every fact a condition tree reads. */

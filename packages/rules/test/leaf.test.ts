@@ -4,15 +4,18 @@ import { describe, expect, it } from 'vitest';
 import {
   compareLeaf,
   compileRuleSets,
+  type JsonFactCondition,
   LEAF_AT_LEAST,
   LEAF_AT_MOST,
   LEAF_EQUAL,
   leafOf,
 } from '../src/compile';
+import { OPERATORS } from '../src/operators';
 
 // The batch decides a requirement that is one comparison inline (`compareLeaf`), falling back to the compiled
-// predicate when the comparison cannot say. Both must give the same outcome for every value a record can hold,
-// including those skipValidation lets through.
+// predicate when the comparison cannot say; the compiled predicate is built on `compareLeaf` too. Both must give
+// json-rules-engine's outcome — its operator's validate + evaluate, the oracle here — for every value a record
+// can hold, including those skipValidation lets through.
 const ODD = [
   0,
   -0,
@@ -50,7 +53,7 @@ function probes(threshold: unknown): unknown[] {
   ];
 }
 
-describe('compareLeaf agrees with the compiled predicate', () => {
+describe('compareLeaf and the compiled predicate agree with the engine operator', () => {
   it.each(EDITIONS.map((p) => [p.edition.version, p.edition] as const))(
     'edition %s, every requirement',
     (_, edition) => {
@@ -62,14 +65,24 @@ describe('compareLeaf agrees with the compiled predicate', () => {
           expect(r.leaf, r.rule.name).not.toBeNull();
           const { op, value } = r.leaf!;
           ops.add(op);
+          const leafCondition = r.rule.conditions.all[0] as JsonFactCondition;
+          const engineOp = OPERATORS[leafCondition.operator]!;
+          expect(leafCondition.value).toBe(value);
           const values = new Array<unknown>(edition.criteria.length).fill(undefined);
           for (const x of probes(value)) {
             values[r.criterionIndex] = x;
             const inline = compareLeaf(op, value, x);
-            expect({ rule: r.rule.name, x, got: inline ?? r.test(values) }).toEqual({
+            const engine = engineOp.validate(x) && engineOp.evaluate(x, value);
+            expect({
               rule: r.rule.name,
               x,
-              got: r.test(values),
+              batch: inline ?? r.test(values),
+              predicate: r.test(values),
+            }).toEqual({
+              rule: r.rule.name,
+              x,
+              batch: engine,
+              predicate: engine,
             });
             // It decides numbers itself; only a non-number for an ordering comparison goes to the predicate.
             if (op === LEAF_EQUAL || typeof x === 'number') expect(inline).toBeTypeOf('boolean');
